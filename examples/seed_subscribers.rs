@@ -1,0 +1,63 @@
+//! Benchmark set-up: inserts N confirmed subscribers (addresses sealed under the service's key,
+//! exactly as subscribing would store them) and a caseworker account, using the same settings
+//! as `lookout serve` (`--config`-less: defaults plus `LOOKOUT__*` variables).
+//!
+//!     cargo run --release --example seed_subscribers -- 10000
+//!
+//! Prints `caseworker EMAIL PASSWORD` for the benchmark script to log in with.
+
+use std::time::Duration;
+
+use lookout::crypto::seal::{self, aad};
+use lookout::crypto::{KeyRing, Purpose, keys};
+use lookout::db::alerts::{SubscriberRow, insert_subscriber};
+use lookout::settings::Settings;
+use lookout::staff::{self, Role};
+
+#[allow(clippy::print_stdout)]
+fn main() -> anyhow::Result<()> {
+    let n: usize = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "10000".into())
+        .parse()?;
+    let settings = Settings::load(None)?;
+    let keys = KeyRing::from_master(&keys::load_master_key(&settings.keys.master_key_file)?);
+    let db = lookout::db::open(
+        settings.database.url.expose(),
+        1,
+        Duration::from_secs(10),
+        keys.master_id(),
+    )?;
+    let kek = keys.get(Purpose::SubscriberData);
+    let today = lookout::clock::today_string();
+    db.blocking(|conn| {
+        lookout::db::write_tx(conn, |conn| {
+            for i in 0..n {
+                let email = format!("bench{i:06}@sink.test");
+                let id = uuid::Uuid::new_v4().to_string();
+                let row = SubscriberRow {
+                    email_index: lookout::subscriptions::email_index(&keys, &email),
+                    key_id: kek.id.clone(),
+                    email: seal::seal(&kek.key, &aad("subscriber-email", &id), email.as_bytes())
+                        .map_err(|_| lookout::db::DbError::TaskFailed)?,
+                    id,
+                    regions: "[\"south-wales\"]".into(),
+                    categories: None,
+                    language: "en".into(),
+                    status: "confirmed".into(),
+                    created_on: today.clone(),
+                };
+                insert_subscriber(conn, &row)?;
+            }
+            Ok::<_, lookout::db::DbError>(())
+        })
+    })?;
+    let email = format!("bench-{}@lookout.test", uuid::Uuid::new_v4().simple());
+    let password = "benchmark caseworker password";
+    let row = staff::new_staff_row(&keys, &email, Role::Caseworker, password)
+        .map_err(|e| anyhow::anyhow!("{}", e.code().as_str()))?;
+    db.blocking(|conn| staff::insert_staff(conn, &row, "benchmark"))
+        .map_err(|e| anyhow::anyhow!("{}", e.code().as_str()))?;
+    println!("caseworker {email} {password}");
+    Ok(())
+}

@@ -1,0 +1,1 @@
+DROP TABLE identifier_index;

@@ -1,0 +1,115 @@
+//! Alerts. For now: the draft a caseworker starts from, built from a report by the same
+//! stripping the police forward uses. Pure.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::firewall::{clean, reporter_of};
+use crate::redact::Keep;
+use crate::reports::input::{ContactDetails, ReportContent};
+use crate::settings::{DatePrecision, Settings};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Identifiers {
+    pub phone_numbers: Vec<String>,
+    pub emails: Vec<String>,
+    pub vehicles: Vec<String>,
+    pub online_handles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AlertDraft {
+    pub title: String,
+    pub body: String,
+    pub region: String,
+    pub category: String,
+    pub identifiers: Identifiers,
+    #[serde(skip)]
+    pub removed: BTreeSet<&'static str>,
+}
+
+impl AlertDraft {
+    /// The draft as one text, as the preview shows it.
+    pub fn render(&self) -> String {
+        format!("{}\n\n{}", self.title, self.body)
+    }
+}
+
+// Alerts go to subscribers, and a hostile one could be anyone: their text is cleaned exactly as
+// a police forward's is (`firewall::clean`).
+
+pub fn coarse_date(date: &str, precision: DatePrecision) -> String {
+    match (precision, NaiveDate::parse_from_str(date, "%Y-%m-%d")) {
+        (DatePrecision::Month, Ok(d)) => d.format("%B %Y").to_string(),
+        _ => date.to_string(),
+    }
+}
+
+pub fn draft(
+    settings: &Settings,
+    category: &str,
+    region: &str,
+    content: &ReportContent,
+    contact: Option<&ContactDetails>,
+) -> AlertDraft {
+    let mut removed = BTreeSet::new();
+    let reporter = reporter_of(contact);
+    let p = &content.perpetrator;
+    let keep = Keep {
+        phone_numbers: &p.phone_numbers,
+        emails: &p.emails,
+    };
+    let category_name = settings.category(category).map_or(category, |c| &c.name);
+    let region_name = settings.region(region).map_or(region, |r| &r.name);
+
+    let mut body = Vec::new();
+    let when = content
+        .incident_date
+        .as_deref()
+        .map(|d| format!(" ({})", coarse_date(d, settings.alerts.date_precision)))
+        .unwrap_or_default();
+    body.push(format!(
+        "{category_name} reported in the {region_name} area{when}."
+    ));
+    if let Some(area) = &content.area {
+        body.push(format!(
+            "Area: {}",
+            clean(area, &reporter, &keep, &mut removed)
+        ));
+    }
+    body.push(String::new());
+    body.push(clean(&content.description, &reporter, &keep, &mut removed));
+    if let Some(d) = &p.description {
+        body.push(String::new());
+        body.push(format!(
+            "Perpetrator: {}",
+            clean(d, &reporter, &keep, &mut removed)
+        ));
+    }
+    let identifiers = Identifiers {
+        phone_numbers: p.phone_numbers.clone(),
+        emails: p.emails.clone(),
+        vehicles: p.vehicles.clone(),
+        online_handles: p.online_handles.clone(),
+    };
+    for (label, list) in [
+        ("Phone numbers", &identifiers.phone_numbers),
+        ("Email addresses", &identifiers.emails),
+        ("Vehicles", &identifiers.vehicles),
+        ("Online handles", &identifiers.online_handles),
+    ] {
+        if !list.is_empty() {
+            body.push(format!("{label}: {}", list.join(", ")));
+        }
+    }
+    AlertDraft {
+        title: format!("{category_name} — {region_name}"),
+        body: body.join("\n"),
+        region: region.to_string(),
+        category: category.to_string(),
+        identifiers,
+        removed,
+    }
+}

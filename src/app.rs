@@ -1,0 +1,219 @@
+//! Builds the service: keys, database, and the actix application. `main` and the tests both
+//! start it through `Application::build`, the tests on port 0.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServerHandle, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Next, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+
+use tokio::sync::{Notify, Semaphore, watch};
+
+use crate::checks::RateLimiter;
+use crate::crypto::keys::{self, KeyFileError};
+use crate::crypto::receipt::ReceiptHasher;
+use crate::crypto::sealed::SealedReportKeys;
+use crate::crypto::{KeyRing, Purpose};
+use crate::db::{self, Db};
+use crate::deliveries;
+use crate::http;
+use crate::mail::Sender;
+use crate::problem;
+use crate::reports::throttle::MissThrottle;
+use crate::retention;
+use crate::settings::Settings;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub db: Db,
+    pub keys: Arc<KeyRing>,
+    pub receipts: ReceiptHasher,
+    pub sealed: SealedReportKeys,
+    pub throttle: MissThrottle,
+    /// Bounds concurrent Argon2id hashes (19 MiB each).
+    pub hash_permits: Semaphore,
+    /// Wakes the delivery worker when something new is queued.
+    pub deliveries_wake: Arc<Notify>,
+    /// Sends mail that must go out now (police forwards); alerts go through the worker.
+    pub mailer: Arc<Sender>,
+    /// In-memory limits on client checks.
+    pub check_limiter: RateLimiter,
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    worker_stop: watch::Sender<bool>,
+}
+
+/// Stops the HTTP server and the delivery worker.
+#[derive(Clone)]
+pub struct Stopper {
+    server: ServerHandle,
+    worker_stop: watch::Sender<bool>,
+}
+
+impl Stopper {
+    pub async fn stop(&self) {
+        let _ = self.worker_stop.send(true);
+        self.server.stop(true).await;
+    }
+}
+
+impl Application {
+    /// Checks the settings, loads (or in dev, creates) the master key, opens and migrates the
+    /// database, and binds the listener. Every refusal names what to fix.
+    pub fn build(settings: Settings) -> anyhow::Result<Self> {
+        let problems = settings.production_problems();
+        if !problems.is_empty() {
+            anyhow::bail!(
+                "the production profile refuses to start:\n  - {}",
+                problems.join("\n  - ")
+            );
+        }
+        let keys = Arc::new(load_or_create_keys(&settings)?);
+        let db = db::open(
+            settings.database.url.expose(),
+            settings.database.pool_size,
+            Duration::from_secs(settings.database.connect_timeout_seconds),
+            keys.master_id(),
+        )?;
+        tracing::info!(backend = db.backend().name(), "database ready");
+
+        let listener = TcpListener::bind(&settings.server.bind)
+            .with_context(|| format!("cannot listen on {}", settings.server.bind))?;
+        let port = listener.local_addr()?.port();
+        let workers = match settings.server.workers {
+            0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
+            n => n,
+        };
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let sender = Arc::new(Sender::from_settings(&settings.mail)?);
+        let state = web::Data::new(AppState {
+            mailer: sender.clone(),
+            check_limiter: RateLimiter::new(
+                settings.checks.per_client_per_minute,
+                settings.checks.global_per_minute,
+            ),
+            settings: Arc::new(settings),
+            db,
+            receipts: ReceiptHasher::new(keys.get(Purpose::ReceiptPepper)),
+            sealed: SealedReportKeys::derive(keys.get(Purpose::HpkeSeed)),
+            throttle: MissThrottle::default(),
+            hash_permits: Semaphore::new(cores * 2),
+            deliveries_wake: Arc::new(Notify::new()),
+            keys,
+        });
+        let (worker_stop, stop_rx) = watch::channel(false);
+        tokio::spawn(retention::run(state.clone().into_inner(), stop_rx.clone()));
+        tokio::spawn(deliveries::run(
+            state.clone().into_inner(),
+            sender,
+            state.deliveries_wake.clone(),
+            stop_rx,
+        ));
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .configure(http::routes)
+                .default_service(web::to(http::not_found))
+                .wrap(ErrorHandlers::new().default_handler(problem::render_framework_errors))
+                .wrap(from_fn(log_request))
+                .wrap(security_headers(&state.settings))
+        })
+        .workers(workers)
+        .listen(listener)?
+        .run();
+        Ok(Self {
+            port,
+            server,
+            worker_stop,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            server: self.server.handle(),
+            worker_stop: self.worker_stop.clone(),
+        }
+    }
+
+    /// Serves until the server stops (a signal, or a `Stopper`), then stops the delivery worker,
+    /// which finishes the message it is sending first.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let result = self.server.await;
+        let _ = self.worker_stop.send(true);
+        result
+    }
+}
+
+pub fn load_or_create_keys(settings: &Settings) -> anyhow::Result<KeyRing> {
+    let path = &settings.keys.master_key_file;
+    let master = match keys::load_master_key(path) {
+        Ok(k) => k,
+        Err(KeyFileError::Missing { .. }) if !settings.is_production() => {
+            let k = keys::generate_master_key(path, false)?;
+            tracing::warn!(
+                path = %path.display(),
+                "generated a development master key. Back it up: without it no report can be read. \
+                 Production never generates a key"
+            );
+            k
+        }
+        Err(e) => return Err(e.into()),
+    };
+    Ok(KeyRing::from_master(&master))
+}
+
+fn security_headers(settings: &Settings) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((
+            "Content-Security-Policy",
+            "default-src 'none'; frame-ancestors 'none'",
+        ))
+        .add(("Referrer-Policy", "no-referrer"))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Cache-Control", "no-store"));
+    if settings.server.public_url.starts_with("https://") {
+        headers.add((
+            "Strict-Transport-Security",
+            "max-age=63072000; includeSubDomains",
+        ))
+    } else {
+        headers
+    }
+}
+
+/// One line per request: method, the matched route *pattern*, status and latency. Never the path
+/// itself (it can hold ids), the query string (it can hold tokens), headers, addresses or bodies.
+async fn log_request(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let route = req.match_pattern();
+    let result = next.call(req).await;
+    let status = match &result {
+        Ok(res) => res.status().as_u16(),
+        Err(e) => e.as_response_error().status_code().as_u16(),
+    };
+    tracing::info!(
+        target: "lookout::http",
+        method = %method,
+        route = route.as_deref().unwrap_or("(no route)"),
+        status,
+        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+        "request"
+    );
+    result
+}

@@ -1,0 +1,473 @@
+//! Caseworker review: the queue, the decrypted case (every view audited), the alert draft,
+//! publishing an alert (with its deliveries, in one transaction), replies and closing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::alerts::{self, AlertDraft, Identifiers};
+use crate::app::AppState;
+use crate::audit;
+use crate::checks::identifier_hash;
+use crate::clock::now_unix;
+use crate::crypto::Purpose;
+use crate::crypto::keys::KeyBytes;
+use crate::crypto::seal::{self, aad};
+use crate::db::alerts::{self as alert_store, AlertRow, DeliveryRow};
+use crate::db::checks::{self as check_store, IdentifierRow};
+use crate::db::reports::{self as store, ReportRow, STATUS_WITHDRAWN};
+use crate::db::{self, DbConn};
+use crate::firewall::{reporter_of, scrub};
+use crate::identifiers::{self, Kind};
+use crate::problem::{ApiError, Code, FieldError, crypto_fault};
+use crate::redact::{self, Keep, Removed};
+use crate::reports::input::{Checker, ContactDetails, MAX_LIST, MAX_MESSAGE, ReportContent};
+use crate::reports::{self, ConsentView, MessageView};
+use crate::staff::{Role, StaffMember};
+use crate::subscriptions;
+
+pub const STATUSES: [&str; 5] = [
+    "received",
+    "reviewed",
+    "alert_published",
+    "forwarded",
+    "closed",
+];
+
+#[derive(Debug, Serialize)]
+pub struct CaseSummary {
+    pub id: String,
+    pub category: String,
+    pub region: String,
+    pub submitted_on: String,
+    pub status: String,
+    pub consent: serde_json::Value,
+    pub relayed_by: Option<String>,
+}
+
+fn consent_json(row: &ReportRow) -> serde_json::Value {
+    match &row.consent_spoc_id {
+        Some(spoc) => serde_json::json!({"police": row.consent_level, "spoc_id": spoc}),
+        None => serde_json::json!({"police": row.consent_level}),
+    }
+}
+
+pub async fn list(
+    state: &AppState,
+    member: &StaffMember,
+    status: Option<String>,
+) -> Result<Vec<CaseSummary>, ApiError> {
+    member.require(Role::Caseworker)?;
+    if let Some(s) = &status {
+        if !STATUSES.contains(&s.as_str()) {
+            return Err(ApiError::validation(vec![FieldError::new(
+                "status",
+                format!("must be one of: {}", STATUSES.join(", ")),
+            )]));
+        }
+    }
+    let (rows, orgs) = state
+        .db
+        .run(move |conn| {
+            let rows = store::queue(conn, status.as_deref())?;
+            let mut orgs = std::collections::HashMap::new();
+            for id in rows.iter().filter_map(|r| r.relayed_by.as_ref()) {
+                if !orgs.contains_key(id) {
+                    if let Some(org) = crate::db::register::org(conn, id)? {
+                        orgs.insert(id.clone(), org.name);
+                    }
+                }
+            }
+            Ok::<_, ApiError>((rows, orgs))
+        })
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|r| CaseSummary {
+            id: r.id.clone(),
+            category: r.category.clone(),
+            region: r.region.clone(),
+            submitted_on: r.submitted_on.clone(),
+            status: r.status.clone(),
+            consent: consent_json(r),
+            relayed_by: r.relayed_by.as_ref().and_then(|id| orgs.get(id).cloned()),
+        })
+        .collect())
+}
+
+/// A live report with its key and contact row, or 404.
+fn load(
+    conn: &mut DbConn,
+    id: &str,
+) -> Result<(ReportRow, store::KeyRow, Option<store::ContactRow>), ApiError> {
+    let not_found = || ApiError::new(Code::NotFound).with_detail("No case has this id.");
+    let row = store::by_id(conn, id)?
+        .filter(|r| r.status != STATUS_WITHDRAWN)
+        .ok_or_else(not_found)?;
+    let key = store::key(conn, id)?.ok_or_else(not_found)?;
+    let contact = store::contact(conn, id)?;
+    Ok((row, key, contact))
+}
+
+#[derive(Debug, Serialize)]
+pub struct CaseView {
+    pub id: String,
+    pub category: String,
+    pub region: String,
+    pub status: String,
+    pub submitted_on: String,
+    pub consent: ConsentView,
+    pub relayed_by: Option<String>,
+    pub report: ReportContent,
+    pub contact: Option<ContactDetails>,
+    pub messages: Vec<MessageView>,
+}
+
+/// The decrypted case. The view is audited in the same transaction that reads it, and a new
+/// report becomes `reviewed`.
+pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<CaseView, ApiError> {
+    member.require(Role::Caseworker)?;
+    let (id, actor) = (id.to_string(), member.id.clone());
+    let (row, key, contact, org_name) = state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                let (row, key, contact) = load(conn, &id)?;
+                if row.status == "received" {
+                    store::set_status(conn, &id, "reviewed")?;
+                }
+                audit::record(conn, &actor, "case.view", Some(&id))?;
+                let org_name = match &row.relayed_by {
+                    Some(o) => crate::db::register::org(conn, o)?.map(|o| o.name),
+                    None => None,
+                };
+                Ok::<_, ApiError>((row, key, contact, org_name))
+            })
+        })
+        .await?;
+    let (content, contact) = reports::open_report(state, &row, &key, contact.as_ref())?;
+    let reporter = reports::reporter_view(state, row.clone()).await?;
+    // The row was read before this view marked it reviewed.
+    let status = if row.status == "received" {
+        "reviewed".to_string()
+    } else {
+        row.status.clone()
+    };
+    Ok(CaseView {
+        id: row.id,
+        category: row.category,
+        region: row.region,
+        status,
+        submitted_on: row.submitted_on,
+        consent: reporter.consent,
+        relayed_by: org_name,
+        report: content,
+        contact,
+        messages: reporter.messages,
+    })
+}
+
+async fn open_case(
+    state: &AppState,
+    id: &str,
+) -> Result<(ReportRow, ReportContent, Option<ContactDetails>), ApiError> {
+    let id = id.to_string();
+    let (row, key, contact) = state.db.run(move |conn| load(conn, &id)).await?;
+    let (content, contact) = reports::open_report(state, &row, &key, contact.as_ref())?;
+    Ok((row, content, contact))
+}
+
+pub async fn alert_draft(
+    state: &AppState,
+    member: &StaffMember,
+    id: &str,
+) -> Result<AlertDraft, ApiError> {
+    member.require(Role::Caseworker)?;
+    let (row, content, contact) = open_case(state, id).await?;
+    Ok(alerts::draft(
+        &state.settings,
+        &row.category,
+        &row.region,
+        &content,
+        contact.as_ref(),
+    ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentifiersInput {
+    #[serde(default)]
+    pub phone_numbers: Vec<String>,
+    #[serde(default)]
+    pub emails: Vec<String>,
+    #[serde(default)]
+    pub vehicles: Vec<String>,
+    #[serde(default)]
+    pub online_handles: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishInput {
+    pub title: String,
+    pub body: String,
+    pub regions: Vec<String>,
+    pub category: String,
+    #[serde(default)]
+    pub identifiers: IdentifiersInput,
+}
+
+/// What an alert holds, sealed at rest.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AlertContent {
+    pub title: String,
+    pub body: String,
+    pub identifiers: Identifiers,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Published {
+    pub id: String,
+    pub published_on: String,
+    pub recipients: usize,
+}
+
+/// Checks what a caseworker wrote: bounds, reference data, and the last safety net — the
+/// reporter's own contact details and immigration-related content may not be published even if
+/// a caseworker typed them back in.
+fn check_alert(
+    state: &AppState,
+    input: &PublishInput,
+    contact: Option<&ContactDetails>,
+    content: &ReportContent,
+) -> Result<AlertContent, ApiError> {
+    let mut c = Checker::default();
+    let title = c.required_text("title", &input.title, 200, false);
+    let body = c.required_text("body", &input.body, MAX_MESSAGE * 2, true);
+    if input.regions.is_empty()
+        || input
+            .regions
+            .iter()
+            .any(|r| state.settings.region(r).is_none())
+    {
+        c.fail("regions", "must list region codes from /meta");
+    }
+    if state.settings.category(&input.category).is_none() {
+        c.fail("category", "must be a category code from /meta");
+    }
+    let mut list = |field: &str, items: &[String]| -> Vec<String> {
+        if items.len() > MAX_LIST {
+            c.fail(field, format!("must have at most {MAX_LIST} entries"));
+            return Vec::new();
+        }
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| c.text(&format!("{field}[{i}]"), Some(v), 254, false))
+            .collect()
+    };
+    let ids = &input.identifiers;
+    let identifiers = Identifiers {
+        phone_numbers: list("identifiers.phone_numbers", &ids.phone_numbers),
+        emails: list("identifiers.emails", &ids.emails),
+        vehicles: list("identifiers.vehicles", &ids.vehicles),
+        online_handles: list("identifiers.online_handles", &ids.online_handles),
+    };
+    for (field, kind, items) in [
+        (
+            "identifiers.phone_numbers",
+            Kind::Phone,
+            &identifiers.phone_numbers,
+        ),
+        ("identifiers.emails", Kind::Email, &identifiers.emails),
+        ("identifiers.vehicles", Kind::Vehicle, &identifiers.vehicles),
+        (
+            "identifiers.online_handles",
+            Kind::Handle,
+            &identifiers.online_handles,
+        ),
+    ] {
+        for (i, item) in items.iter().enumerate() {
+            if let Err(e) = identifiers::normalise(kind, item) {
+                c.fail(&format!("{field}[{i}]"), e.to_string());
+            }
+        }
+    }
+    let reporter = reporter_of(contact);
+    let keep = Keep {
+        phone_numbers: &content.perpetrator.phone_numbers,
+        emails: &content.perpetrator.emails,
+    };
+    let own = [
+        Removed::ReporterName,
+        Removed::ReporterEmail,
+        Removed::ReporterPhone,
+    ];
+    for (field, text) in [("title", &title), ("body", &body)] {
+        let r = redact::redact(text, &reporter, &keep);
+        if r.removed.iter().any(|k| own.contains(k)) {
+            c.fail(field, "contains the reporter's own contact details");
+        }
+        if scrub::contains_immigration_content(text) {
+            c.fail(
+                field,
+                "contains immigration-related content, which Lookout never publishes",
+            );
+        }
+    }
+    let reporter_phone = contact
+        .and_then(|c| c.phone.as_deref())
+        .map(redact::phone_key);
+    let reporter_email = contact
+        .and_then(|c| c.email.as_deref())
+        .map(str::to_lowercase);
+    if identifiers
+        .phone_numbers
+        .iter()
+        .any(|p| Some(redact::phone_key(p)) == reporter_phone)
+        || identifiers
+            .emails
+            .iter()
+            .any(|e| Some(e.trim().to_lowercase()) == reporter_email)
+    {
+        c.fail("identifiers", "contains the reporter's own contact details");
+    }
+    if !c.errors.is_empty() {
+        return Err(ApiError::validation(c.errors));
+    }
+    Ok(AlertContent {
+        title,
+        body,
+        identifiers,
+    })
+}
+
+pub async fn publish(
+    state: &AppState,
+    member: &StaffMember,
+    id: &str,
+    input: PublishInput,
+) -> Result<Published, ApiError> {
+    member.require(Role::Caseworker)?;
+    let (row, content, contact) = open_case(state, id).await?;
+    if !content.alert {
+        return Err(ApiError::new(Code::AlertNotAllowed));
+    }
+    let alert_content = check_alert(state, &input, contact.as_ref(), &content)?;
+    let alert_id = uuid::Uuid::new_v4().to_string();
+    let data_key = KeyBytes::random().map_err(crypto_fault)?;
+    let kek = state.keys.get(Purpose::AlertData);
+    let json = serde_json::to_vec(&alert_content).map_err(crypto_fault)?;
+    let mut regions = input.regions.clone();
+    regions.sort();
+    regions.dedup();
+    let published_on = crate::clock::today_string();
+    let alert_row = AlertRow {
+        id: alert_id.clone(),
+        report_id: Some(row.id.clone()),
+        category: input.category.clone(),
+        regions: serde_json::to_string(&regions).map_err(crypto_fault)?,
+        published_on: published_on.clone(),
+        key_id: kek.id.clone(),
+        wrapped_key: seal::wrap_key(kek, &aad("alert-key", &alert_id), &data_key)
+            .map_err(crypto_fault)?,
+        content: seal::seal(&data_key, &aad("alert-content", &alert_id), &json)
+            .map_err(crypto_fault)?,
+    };
+    // Only published identifiers can match a check, and only as keyed hashes.
+    let index_region = if regions.contains(&row.region) {
+        row.region.clone()
+    } else {
+        regions.first().cloned().unwrap_or_default()
+    };
+    let ids = &alert_content.identifiers;
+    let index_rows: Vec<IdentifierRow> = [
+        (Kind::Phone, &ids.phone_numbers),
+        (Kind::Email, &ids.emails),
+        (Kind::Vehicle, &ids.vehicles),
+        (Kind::Handle, &ids.online_handles),
+    ]
+    .into_iter()
+    .flat_map(|(kind, items)| items.iter().map(move |v| (kind, v)))
+    .filter_map(|(kind, v)| identifiers::normalise(kind, v).ok().map(|n| (kind, n)))
+    .map(|(kind, n)| IdentifierRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        hash: identifier_hash(&state.keys, kind, &n),
+        alert_id: alert_id.clone(),
+        report_id: Some(row.id.clone()),
+        category: input.category.clone(),
+        region: index_region.clone(),
+        published_on: published_on.clone(),
+    })
+    .collect();
+    let (report_id, actor, category) = (row.id.clone(), member.id.clone(), input.category.clone());
+    let recipients = state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                // The report may have been withdrawn since it was opened.
+                load(conn, &report_id)?;
+                alert_store::insert_alert(conn, &alert_row)?;
+                let now = now_unix();
+                let deliveries: Vec<DeliveryRow> = alert_store::confirmed_filters(conn)?
+                    .into_iter()
+                    .filter(|(_, r, c)| {
+                        subscriptions::matches(r, c.as_deref(), &regions, &category)
+                    })
+                    .map(|(sid, _, _)| DeliveryRow::new("alert", &sid, Some(&alert_row.id), now))
+                    .collect();
+                alert_store::insert_deliveries(conn, &deliveries)?;
+                check_store::insert(conn, &index_rows)?;
+                store::set_status(conn, &report_id, "alert_published")?;
+                audit::record(conn, &actor, "alert.publish", Some(&alert_row.id))?;
+                Ok::<_, ApiError>(deliveries.len())
+            })
+        })
+        .await?;
+    state.deliveries_wake.notify_one();
+    Ok(Published {
+        id: alert_id,
+        published_on,
+        recipients,
+    })
+}
+
+pub async fn reply(
+    state: &AppState,
+    member: &StaffMember,
+    id: &str,
+    body: &str,
+) -> Result<String, ApiError> {
+    member.require(Role::Caseworker)?;
+    let mut c = Checker::default();
+    let text = c.required_text("body", body, MAX_MESSAGE, true);
+    if !c.errors.is_empty() {
+        return Err(ApiError::validation(c.errors));
+    }
+    let (row, _, _) = open_case(state, id).await?;
+    let on = reports::add_message(state, &row, "caseworker", text).await?;
+    let (actor, target) = (member.id.clone(), row.id.clone());
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                audit::record(conn, &actor, "case.reply", Some(&target)).map_err(ApiError::from)
+            })
+        })
+        .await?;
+    Ok(on)
+}
+
+pub async fn close(state: &AppState, member: &StaffMember, id: &str) -> Result<(), ApiError> {
+    member.require(Role::Caseworker)?;
+    let (id, actor) = (id.to_string(), member.id.clone());
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                load(conn, &id)?;
+                store::set_status(conn, &id, "closed")?;
+                audit::record(conn, &actor, "case.close", Some(&id))?;
+                Ok(())
+            })
+        })
+        .await
+}

@@ -1,0 +1,376 @@
+//! Queries for alerts, subscribers, their tokens, and the delivery outbox.
+
+use diesel::prelude::*;
+
+use super::schema::{alerts, deliveries, subscriber_tokens, subscribers};
+use super::{DbConn, DbError};
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = alerts)]
+pub struct AlertRow {
+    pub id: String,
+    pub report_id: Option<String>,
+    pub category: String,
+    pub regions: String,
+    pub published_on: String,
+    pub key_id: String,
+    pub wrapped_key: Vec<u8>,
+    pub content: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = subscribers)]
+pub struct SubscriberRow {
+    pub id: String,
+    pub email_index: String,
+    pub key_id: String,
+    pub email: Vec<u8>,
+    pub regions: String,
+    pub categories: Option<String>,
+    pub language: String,
+    pub status: String,
+    pub created_on: String,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = deliveries)]
+pub struct DeliveryRow {
+    pub id: String,
+    pub kind: String,
+    pub subscriber_id: String,
+    pub alert_id: Option<String>,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: i64,
+    pub claimed_until: Option<i64>,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+impl DeliveryRow {
+    pub fn new(kind: &str, subscriber_id: &str, alert_id: Option<&str>, now: i64) -> Self {
+        Self {
+            id: uuid::Uuid::new_v4().to_string(),
+            kind: kind.to_string(),
+            subscriber_id: subscriber_id.to_string(),
+            alert_id: alert_id.map(str::to_string),
+            status: "pending".into(),
+            attempts: 0,
+            next_attempt_at: now,
+            claimed_until: None,
+            created_at: now,
+            sent_at: None,
+        }
+    }
+}
+
+pub fn insert_alert(conn: &mut DbConn, row: &AlertRow) -> Result<(), DbError> {
+    diesel::insert_into(alerts::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn alert(conn: &mut DbConn, id: &str) -> Result<Option<AlertRow>, DbError> {
+    Ok(alerts::table.find(id).first(conn).optional()?)
+}
+
+pub fn alerts_by_ids(conn: &mut DbConn, ids: &[String]) -> Result<Vec<AlertRow>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(alerts::table.filter(alerts::id.eq_any(ids)).load(conn)?)
+}
+
+/// Multi-row inserts on PostgreSQL, in chunks. Batch inserts do not go through the
+/// multi-backend connection, and diesel's SQLite batch insert opens a transaction of its own
+/// (which cannot nest in ours), so SQLite inserts row by row inside the caller's transaction.
+pub fn insert_deliveries(conn: &mut DbConn, rows: &[DeliveryRow]) -> Result<(), DbError> {
+    match conn {
+        DbConn::Postgres(pg) => {
+            for chunk in rows.chunks(1000) {
+                diesel::insert_into(deliveries::table)
+                    .values(chunk)
+                    .execute(pg)?;
+            }
+        }
+        DbConn::Sqlite(sqlite) => {
+            for row in rows {
+                diesel::insert_into(deliveries::table)
+                    .values(row)
+                    .execute(sqlite)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// (id, regions JSON, categories JSON) of every confirmed subscriber, for matching.
+pub fn confirmed_filters(
+    conn: &mut DbConn,
+) -> Result<Vec<(String, String, Option<String>)>, DbError> {
+    Ok(subscribers::table
+        .filter(subscribers::status.eq("confirmed"))
+        .select((
+            subscribers::id,
+            subscribers::regions,
+            subscribers::categories,
+        ))
+        .load(conn)?)
+}
+
+pub fn subscriber(conn: &mut DbConn, id: &str) -> Result<Option<SubscriberRow>, DbError> {
+    Ok(subscribers::table.find(id).first(conn).optional()?)
+}
+
+/// The subscribers with these ids, for a write transaction that is about to insert tokens
+/// referencing them. On PostgreSQL they are locked `FOR KEY SHARE` until it ends, so none can be
+/// deleted (unsubscribed) in between; on SQLite the write transaction is already exclusive.
+pub fn subscribers_for_tokens(
+    conn: &mut DbConn,
+    ids: &[String],
+) -> Result<Vec<SubscriberRow>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query = || subscribers::table.filter(subscribers::id.eq_any(ids));
+    Ok(match conn {
+        DbConn::Postgres(pg) => query().for_key_share().load(pg)?,
+        DbConn::Sqlite(sqlite) => query().load(sqlite)?,
+    })
+}
+
+pub fn subscriber_by_index(
+    conn: &mut DbConn,
+    index: &str,
+) -> Result<Option<SubscriberRow>, DbError> {
+    Ok(subscribers::table
+        .filter(subscribers::email_index.eq(index))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn insert_subscriber(conn: &mut DbConn, row: &SubscriberRow) -> Result<(), DbError> {
+    diesel::insert_into(subscribers::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn update_filters(
+    conn: &mut DbConn,
+    id: &str,
+    regions: &str,
+    categories: Option<&str>,
+    language: &str,
+) -> Result<(), DbError> {
+    diesel::update(subscribers::table.find(id))
+        .set((
+            subscribers::regions.eq(regions),
+            subscribers::categories.eq(categories),
+            subscribers::language.eq(language),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn set_subscriber_status(conn: &mut DbConn, id: &str, status: &str) -> Result<(), DbError> {
+    diesel::update(subscribers::table.find(id))
+        .set(subscribers::status.eq(status))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Unsubscribing deletes the subscriber: its sealed address, tokens and pending deliveries go.
+pub fn delete_subscriber(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
+    diesel::delete(deliveries::table.filter(deliveries::subscriber_id.eq(id))).execute(conn)?;
+    diesel::delete(subscriber_tokens::table.filter(subscriber_tokens::subscriber_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(subscribers::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+pub fn pending_confirmation_exists(
+    conn: &mut DbConn,
+    subscriber_id: &str,
+) -> Result<bool, DbError> {
+    let n: i64 = deliveries::table
+        .filter(deliveries::subscriber_id.eq(subscriber_id))
+        .filter(deliveries::kind.eq("confirm"))
+        .filter(deliveries::status.eq("pending"))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn insert_token(
+    conn: &mut DbConn,
+    hash: &str,
+    subscriber_id: &str,
+    purpose: &str,
+    expires_at: Option<i64>,
+) -> Result<(), DbError> {
+    diesel::insert_into(subscriber_tokens::table)
+        .values((
+            subscriber_tokens::token_hash.eq(hash),
+            subscriber_tokens::subscriber_id.eq(subscriber_id),
+            subscriber_tokens::purpose.eq(purpose),
+            subscriber_tokens::expires_at.eq(expires_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A one-use link token, stored only as its keyed hash.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = subscriber_tokens)]
+pub struct TokenRow {
+    pub token_hash: String,
+    pub subscriber_id: String,
+    pub purpose: String,
+    pub expires_at: Option<i64>,
+}
+
+/// Many tokens at once, inside the caller's write transaction: multi-row inserts on PostgreSQL,
+/// row by row on SQLite (see [`insert_deliveries`] for why).
+pub fn insert_tokens(conn: &mut DbConn, rows: &[TokenRow]) -> Result<(), DbError> {
+    match conn {
+        DbConn::Postgres(pg) => {
+            for chunk in rows.chunks(1000) {
+                diesel::insert_into(subscriber_tokens::table)
+                    .values(chunk)
+                    .execute(pg)?;
+            }
+        }
+        DbConn::Sqlite(sqlite) => {
+            for row in rows {
+                diesel::insert_into(subscriber_tokens::table)
+                    .values(row)
+                    .execute(sqlite)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The subscriber a live token of that purpose belongs to.
+pub fn token_subscriber(
+    conn: &mut DbConn,
+    hash: &str,
+    purpose: &str,
+    now: i64,
+) -> Result<Option<String>, DbError> {
+    Ok(subscriber_tokens::table
+        .filter(subscriber_tokens::token_hash.eq(hash))
+        .filter(subscriber_tokens::purpose.eq(purpose))
+        .filter(
+            subscriber_tokens::expires_at
+                .is_null()
+                .or(subscriber_tokens::expires_at.gt(now)),
+        )
+        .select(subscriber_tokens::subscriber_id)
+        .first(conn)
+        .optional()?)
+}
+
+pub fn delete_tokens(conn: &mut DbConn, subscriber_id: &str, purpose: &str) -> Result<(), DbError> {
+    diesel::delete(
+        subscriber_tokens::table
+            .filter(subscriber_tokens::subscriber_id.eq(subscriber_id))
+            .filter(subscriber_tokens::purpose.eq(purpose)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Claims up to `limit` due deliveries with a lease until `lease_until`. On PostgreSQL the rows
+/// are locked with `FOR UPDATE SKIP LOCKED`, so workers in several processes never claim the
+/// same row; on SQLite the write transaction (BEGIN IMMEDIATE) is already exclusive.
+pub fn claim_due(
+    conn: &mut DbConn,
+    now: i64,
+    lease_until: i64,
+    limit: i64,
+) -> Result<Vec<DeliveryRow>, DbError> {
+    use deliveries::dsl as d;
+    let due = || {
+        d::deliveries
+            .filter(d::status.eq("pending"))
+            .filter(d::next_attempt_at.le(now))
+            .filter(d::claimed_until.is_null().or(d::claimed_until.lt(now)))
+            .order(d::next_attempt_at.asc())
+            .limit(limit)
+            .select(d::id)
+    };
+    let ids: Vec<String> = match conn {
+        DbConn::Postgres(pg) => due().for_update().skip_locked().load(pg)?,
+        DbConn::Sqlite(sqlite) => due().load(sqlite)?,
+    };
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    diesel::update(d::deliveries.filter(d::id.eq_any(&ids)))
+        .set(d::claimed_until.eq(Some(lease_until)))
+        .execute(conn)?;
+    Ok(d::deliveries.filter(d::id.eq_any(&ids)).load(conn)?)
+}
+
+pub fn mark_sent(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbError> {
+    use deliveries::dsl as d;
+    diesel::update(d::deliveries.find(id))
+        .set((
+            d::status.eq("sent"),
+            d::sent_at.eq(Some(now)),
+            d::claimed_until.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Nothing to send any more (the subscriber left, or no longer matches the kind of message).
+pub fn mark_dropped(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
+    use deliveries::dsl as d;
+    diesel::update(d::deliveries.find(id))
+        .set((d::status.eq("dropped"), d::claimed_until.eq(None::<i64>)))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// [`mark_dropped`] for many rows in one statement.
+pub fn mark_dropped_many(conn: &mut DbConn, ids: &[String]) -> Result<(), DbError> {
+    use deliveries::dsl as d;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    diesel::update(d::deliveries.filter(d::id.eq_any(ids)))
+        .set((d::status.eq("dropped"), d::claimed_until.eq(None::<i64>)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn reschedule(
+    conn: &mut DbConn,
+    id: &str,
+    attempts: i32,
+    next_attempt_at: i64,
+) -> Result<(), DbError> {
+    use deliveries::dsl as d;
+    diesel::update(d::deliveries.find(id))
+        .set((
+            d::attempts.eq(attempts),
+            d::next_attempt_at.eq(next_attempt_at),
+            d::claimed_until.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Counts by status, for tests, benchmarks and operators.
+pub fn delivery_counts(conn: &mut DbConn, alert_id: &str) -> Result<Vec<(String, i64)>, DbError> {
+    use deliveries::dsl as d;
+    Ok(d::deliveries
+        .filter(d::alert_id.eq(alert_id))
+        .group_by(d::status)
+        .select((d::status, diesel::dsl::count_star()))
+        .load(conn)?)
+}

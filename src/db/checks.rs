@@ -1,0 +1,56 @@
+//! Queries for the identifier blind index.
+
+use diesel::prelude::*;
+
+use super::schema::identifier_index;
+use super::{DbConn, DbError};
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = identifier_index)]
+pub struct IdentifierRow {
+    pub id: String,
+    pub hash: String,
+    pub alert_id: String,
+    pub report_id: Option<String>,
+    pub category: String,
+    pub region: String,
+    pub published_on: String,
+}
+
+/// Row by row inside the caller's transaction (see `alerts::insert_deliveries` for why).
+pub fn insert(conn: &mut DbConn, rows: &[IdentifierRow]) -> Result<(), DbError> {
+    match conn {
+        DbConn::Postgres(pg) => {
+            for chunk in rows.chunks(1000) {
+                diesel::insert_into(identifier_index::table)
+                    .values(chunk)
+                    .execute(pg)?;
+            }
+        }
+        DbConn::Sqlite(sqlite) => {
+            for row in rows {
+                diesel::insert_into(identifier_index::table)
+                    .values(row)
+                    .execute(sqlite)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn matching(conn: &mut DbConn, hash: &str) -> Result<Vec<IdentifierRow>, DbError> {
+    Ok(identifier_index::table
+        .filter(identifier_index::hash.eq(hash))
+        .order((
+            identifier_index::published_on.desc(),
+            identifier_index::alert_id.asc(),
+        ))
+        .limit(100)
+        .load(conn)?)
+}
+
+pub fn delete_for_report(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
+    diesel::delete(identifier_index::table.filter(identifier_index::report_id.eq(report_id)))
+        .execute(conn)?;
+    Ok(())
+}

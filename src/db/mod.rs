@@ -1,0 +1,357 @@
+//! Storage: one codebase on SQLite (the embedded default) and PostgreSQL (production).
+//!
+//! The backend is chosen by the URL scheme in our own r2d2 manager. diesel's own
+//! `MultiConnection::establish` is deliberately not used: it guesses the backend and opens a
+//! temporary SQLite database for an empty URL, which would silently lose every report.
+//! Nothing above this module writes SQL.
+
+pub mod alerts;
+pub mod audit;
+pub mod checks;
+pub mod register;
+pub mod reports;
+pub mod schema;
+pub mod staff;
+
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{self as dr2d2, ManageConnection, R2D2Connection};
+use diesel::{PgConnection, SqliteConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::secret::SensitiveString;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// One connection to either backend.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Postgres(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+impl DbConn {
+    /// The escape hatch for the few places where the dialects differ.
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbConn::Postgres(_) => Backend::Postgres,
+            DbConn::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database.url must start with sqlite:// or postgres:// (it starts with neither)")]
+    UnknownScheme,
+    #[error("database.url `sqlite://` names no file; use e.g. sqlite://data/lookout.db")]
+    EmptySqlitePath,
+    #[error("cannot open the SQLite database at {path}: {cause}")]
+    SqliteOpen { path: String, cause: String },
+    #[error("cannot connect to PostgreSQL: {0}")]
+    PostgresOpen(String),
+    #[error("cannot apply database migrations: {0}")]
+    Migration(String),
+    #[error(
+        "this database was created with another master key (its key ids: {known}; this key's id: {current}). Start with the key file that belongs to this database; with the wrong key no report could be read"
+    )]
+    WrongMasterKey { known: String, current: String },
+    #[error("no database connection became free in time")]
+    PoolTimeout,
+    #[error("database query failed: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("a database task stopped unexpectedly")]
+    TaskFailed,
+}
+
+/// Where to connect, parsed from `database.url`.
+#[derive(Debug, Clone)]
+pub enum Target {
+    Sqlite(PathBuf),
+    Postgres(SensitiveString),
+}
+
+impl Target {
+    pub fn parse(url: &str) -> Result<Self, DbError> {
+        let url = url.trim();
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err(DbError::EmptySqlitePath);
+            }
+            return Ok(Target::Sqlite(PathBuf::from(path)));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Target::Postgres(SensitiveString::new(url)));
+        }
+        Err(DbError::UnknownScheme)
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Target::Sqlite(_) => Backend::Sqlite,
+            Target::Postgres(_) => Backend::Postgres,
+        }
+    }
+}
+
+/// r2d2 manager that opens the backend the URL names and sets each SQLite connection up safely.
+#[derive(Debug)]
+pub struct Manager {
+    target: Target,
+}
+
+impl Manager {
+    fn open(&self) -> Result<DbConn, DbError> {
+        match &self.target {
+            Target::Sqlite(path) => open_sqlite(path).map(DbConn::Sqlite),
+            Target::Postgres(url) => PgConnection::establish(url.expose())
+                .map(DbConn::Postgres)
+                .map_err(|e| DbError::PostgresOpen(e.to_string().trim().to_string())),
+        }
+    }
+}
+
+fn open_sqlite(path: &Path) -> Result<SqliteConnection, DbError> {
+    let fail = |cause: String| DbError::SqliteOpen {
+        path: path.display().to_string(),
+        cause,
+    };
+    if let Some(parent) = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.exists())
+    {
+        // Only the service's user needs the data folder.
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)
+            .map_err(|e| fail(e.to_string()))?;
+    }
+    let location = path
+        .to_str()
+        .ok_or_else(|| fail("the path is not UTF-8".into()))?;
+    let mut conn = SqliteConnection::establish(location).map_err(|e| fail(e.to_string()))?;
+    // busy_timeout first, so the WAL switch itself waits for other connections instead of failing.
+    // secure_delete overwrites deleted rows, so a shredded report key is really gone from the file.
+    conn.batch_execute(
+        "PRAGMA busy_timeout = 10000;
+         PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;",
+    )
+    .map_err(|e| fail(e.to_string()))?;
+    Ok(conn)
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = dr2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, dr2d2::Error> {
+        self.open().map_err(|e| {
+            dr2d2::Error::ConnectionError(diesel::ConnectionError::BadConnection(e.to_string()))
+        })
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), dr2d2::Error> {
+        conn.ping().map_err(dr2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        std::thread::panicking() || conn.is_broken()
+    }
+}
+
+pub type Pool = dr2d2::Pool<Manager>;
+
+/// The pool, and the bridge from async handlers to blocking diesel calls.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    backend: Backend,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("backend", &self.backend)
+            .finish()
+    }
+}
+
+/// Opens the database, applies pending migrations and checks the master key belongs to it.
+/// The first connection is made directly, so a failure names its cause (r2d2 would only time out).
+pub fn open(
+    url: &str,
+    pool_size: u32,
+    timeout: Duration,
+    master_key_id: &str,
+) -> Result<Db, DbError> {
+    let target = Target::parse(url)?;
+    let backend = target.backend();
+    let manager = Manager { target };
+    let mut first = manager.open()?;
+    run_migrations(&mut first)?;
+    check_master_key(&mut first, master_key_id)?;
+    drop(first);
+    let pool = dr2d2::Pool::builder()
+        .max_size(pool_size)
+        .min_idle(Some(1))
+        .connection_timeout(timeout)
+        .build_unchecked(manager);
+    Ok(Db { pool, backend })
+}
+
+/// Applies pending migrations and returns the versions applied (empty when up to date).
+pub fn migrate(url: &str) -> Result<Vec<String>, DbError> {
+    let manager = Manager {
+        target: Target::parse(url)?,
+    };
+    let mut conn = manager.open()?;
+    run_migrations(&mut conn)
+}
+
+fn run_migrations(conn: &mut DbConn) -> Result<Vec<String>, DbError> {
+    let to_strings = |v: Vec<diesel::migration::MigrationVersion<'_>>| {
+        v.iter().map(|m| m.to_string()).collect::<Vec<_>>()
+    };
+    let migration_error =
+        |e: Box<dyn std::error::Error + Send + Sync>| DbError::Migration(e.to_string());
+    match conn {
+        DbConn::Sqlite(c) => c
+            .run_pending_migrations(SQLITE_MIGRATIONS)
+            .map(to_strings)
+            .map_err(migration_error),
+        DbConn::Postgres(c) => {
+            // Several instances starting together must not race through the same migration.
+            c.batch_execute("SELECT pg_advisory_lock(7468657);")?;
+            let result = c
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(to_strings)
+                .map_err(migration_error);
+            c.batch_execute("SELECT pg_advisory_unlock(7468657);")?;
+            result
+        }
+    }
+}
+
+/// Records the master key's id on first start; afterwards refuses a key the database has not seen.
+fn check_master_key(conn: &mut DbConn, key_id: &str) -> Result<(), DbError> {
+    use schema::master_keys::dsl as mk;
+    let known: Vec<String> = mk::master_keys.select(mk::key_id).load(conn)?;
+    if known.iter().any(|k| k == key_id) {
+        return Ok(());
+    }
+    if !known.is_empty() {
+        return Err(DbError::WrongMasterKey {
+            known: known.join(", "),
+            current: key_id.to_string(),
+        });
+    }
+    diesel::insert_into(mk::master_keys)
+        .values((
+            mk::key_id.eq(key_id),
+            mk::added_on.eq(crate::clock::today_string()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A write transaction. On SQLite it begins `IMMEDIATE`, taking the write lock up front: a
+/// deferred transaction that reads and then writes fails with SQLITE_BUSY when another writer
+/// got in between, which the busy timeout cannot cure.
+pub fn write_tx<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    E: From<DbError> + From<diesel::result::Error>,
+{
+    match conn.backend() {
+        Backend::Postgres => conn.transaction(f),
+        Backend::Sqlite => {
+            conn.batch_execute("BEGIN IMMEDIATE")
+                .map_err(|e| E::from(DbError::from(e)))?;
+            match f(conn) {
+                Ok(v) => match conn.batch_execute("COMMIT") {
+                    Ok(()) => Ok(v),
+                    Err(e) => {
+                        let _ = conn.batch_execute("ROLLBACK");
+                        Err(E::from(DbError::from(e)))
+                    }
+                },
+                Err(e) => {
+                    let _ = conn.batch_execute("ROLLBACK");
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+/// After a deletion that must really destroy data (crypto-shredding), move the WAL's pages into
+/// the main file and empty the WAL, so old page images holding the deleted rows do not linger in
+/// it. `secure_delete` has already zeroed them in the main file. Best effort: a busy database
+/// is checkpointed again later by SQLite itself.
+pub fn flush_deleted(conn: &mut DbConn) {
+    if conn.backend() == Backend::Sqlite {
+        let _ = conn.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+}
+
+impl Db {
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Runs blocking database work off the async workers (actix runs one single-threaded
+    /// runtime per worker, so blocking there would stall every request on it).
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get().map_err(|_| E::from(DbError::PoolTimeout))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|_| E::from(DbError::TaskFailed))?
+    }
+
+    /// For command-line tools, which have no async runtime to keep responsive.
+    pub fn blocking<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E>,
+        E: From<DbError>,
+    {
+        let mut conn = self.pool.get().map_err(|_| E::from(DbError::PoolTimeout))?;
+        f(&mut conn)
+    }
+
+    /// A cheap liveness query for `/health`.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.run(|conn| conn.ping().map_err(DbError::from)).await
+    }
+}

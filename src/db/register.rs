@@ -1,0 +1,118 @@
+//! Queries for the SPOC register, outreach organisations and disclosures.
+
+use diesel::prelude::*;
+
+use super::reports::SpocRow;
+use super::schema::{disclosures, orgs, spocs};
+use super::{DbConn, DbError};
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = orgs)]
+pub struct OrgRow {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub key_hash: String,
+    pub active: bool,
+    pub created_on: String,
+    pub revoked_on: Option<String>,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = disclosures)]
+pub struct DisclosureRow {
+    pub id: String,
+    pub report_id: String,
+    pub spoc_id: String,
+    pub level: String,
+    pub disclosed_on: String,
+    pub content: Vec<u8>,
+}
+
+pub fn insert_spoc(
+    conn: &mut DbConn,
+    id: &str,
+    name: &str,
+    region: &str,
+    email: &str,
+    today: &str,
+) -> Result<(), DbError> {
+    diesel::insert_into(spocs::table)
+        .values((
+            spocs::id.eq(id),
+            spocs::name.eq(name),
+            spocs::region.eq(region),
+            spocs::email.eq(email),
+            spocs::active.eq(true),
+            spocs::created_on.eq(today),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn all_spocs(conn: &mut DbConn) -> Result<Vec<SpocRow>, DbError> {
+    Ok(spocs::table
+        .order((spocs::region.asc(), spocs::name.asc()))
+        .load(conn)?)
+}
+
+pub fn spoc(conn: &mut DbConn, id: &str) -> Result<Option<SpocRow>, DbError> {
+    Ok(spocs::table.find(id).first(conn).optional()?)
+}
+
+/// Retires an active SPOC; false if there was none.
+pub fn retire_spoc(conn: &mut DbConn, id: &str, today: &str) -> Result<bool, DbError> {
+    let n = diesel::update(spocs::table.find(id).filter(spocs::active.eq(true)))
+        .set((spocs::active.eq(false), spocs::retired_on.eq(Some(today))))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn insert_org(conn: &mut DbConn, row: &OrgRow) -> Result<(), DbError> {
+    diesel::insert_into(orgs::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn org(conn: &mut DbConn, id: &str) -> Result<Option<OrgRow>, DbError> {
+    Ok(orgs::table.find(id).first(conn).optional()?)
+}
+
+pub fn active_org_by_key(conn: &mut DbConn, key_hash: &str) -> Result<Option<OrgRow>, DbError> {
+    Ok(orgs::table
+        .filter(orgs::key_hash.eq(key_hash))
+        .filter(orgs::active.eq(true))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn revoke_org(conn: &mut DbConn, id: &str, today: &str) -> Result<bool, DbError> {
+    let n = diesel::update(orgs::table.find(id).filter(orgs::active.eq(true)))
+        .set((orgs::active.eq(false), orgs::revoked_on.eq(Some(today))))
+        .execute(conn)?;
+    Ok(n == 1)
+}
+
+pub fn disclosure(conn: &mut DbConn, report_id: &str) -> Result<Option<DisclosureRow>, DbError> {
+    Ok(disclosures::table
+        .filter(disclosures::report_id.eq(report_id))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn insert_disclosure(conn: &mut DbConn, row: &DisclosureRow) -> Result<(), DbError> {
+    diesel::insert_into(disclosures::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_disclosure(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
+    diesel::delete(disclosures::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_disclosures_of(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
+    diesel::delete(disclosures::table.filter(disclosures::report_id.eq(report_id)))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,273 @@
+//! Queries for reports and what hangs off them. Rows hold ciphertext for everything the reporter
+//! wrote; this module never sees a key.
+
+use diesel::prelude::*;
+
+use super::schema::{
+    consent_history, report_contacts, report_keys, report_messages, reports, spocs,
+};
+use super::{DbConn, DbError};
+
+pub const STATUS_WITHDRAWN: &str = "withdrawn";
+
+#[derive(Debug, Clone, Queryable)]
+pub struct ReportRow {
+    pub id: String,
+    pub receipt_hash: String,
+    pub category: String,
+    pub region: String,
+    pub status: String,
+    pub submitted_on: String,
+    pub consent_level: String,
+    pub consent_spoc_id: Option<String>,
+    pub relayed_by: Option<String>,
+    pub content: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = reports)]
+pub struct NewReportRow<'a> {
+    pub id: &'a str,
+    pub receipt_hash: &'a str,
+    pub category: &'a str,
+    pub region: &'a str,
+    pub status: &'a str,
+    pub submitted_on: &'a str,
+    pub consent_level: &'a str,
+    pub consent_spoc_id: Option<&'a str>,
+    pub relayed_by: Option<&'a str>,
+    pub content: &'a [u8],
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = report_keys)]
+pub struct KeyRow {
+    pub report_id: String,
+    pub key_id: String,
+    pub wrapped_key: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = report_contacts)]
+pub struct ContactRow {
+    pub report_id: String,
+    pub key_id: String,
+    pub wrapped_key: Vec<u8>,
+    pub content: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = report_messages)]
+pub struct MessageRow {
+    pub id: String,
+    pub report_id: String,
+    pub seq: i32,
+    pub sender: String,
+    pub sent_on: String,
+    pub body: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = consent_history)]
+pub struct ConsentRow {
+    pub report_id: String,
+    pub seq: i32,
+    pub level: String,
+    pub spoc_id: Option<String>,
+    pub statement_version: Option<String>,
+    pub given_on: String,
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct SpocRow {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub email: String,
+    pub active: bool,
+    pub created_on: String,
+    pub retired_on: Option<String>,
+}
+
+pub fn active_spoc(conn: &mut DbConn, id: &str) -> Result<Option<SpocRow>, DbError> {
+    Ok(spocs::table
+        .filter(spocs::id.eq(id))
+        .filter(spocs::active.eq(true))
+        .first::<SpocRow>(conn)
+        .optional()?)
+}
+
+pub fn active_spocs(conn: &mut DbConn) -> Result<Vec<SpocRow>, DbError> {
+    Ok(spocs::table
+        .filter(spocs::active.eq(true))
+        .order((spocs::region.asc(), spocs::name.asc()))
+        .load::<SpocRow>(conn)?)
+}
+
+pub fn insert_report(
+    conn: &mut DbConn,
+    report: &NewReportRow<'_>,
+    key: &KeyRow,
+    contact: Option<&ContactRow>,
+    consent: &ConsentRow,
+) -> Result<(), DbError> {
+    diesel::insert_into(reports::table)
+        .values(report)
+        .execute(conn)?;
+    diesel::insert_into(report_keys::table)
+        .values(key)
+        .execute(conn)?;
+    if let Some(contact) = contact {
+        diesel::insert_into(report_contacts::table)
+            .values(contact)
+            .execute(conn)?;
+    }
+    diesel::insert_into(consent_history::table)
+        .values(consent)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The live report a receipt hash belongs to (withdrawn reports are never found).
+pub fn by_receipt_hash(conn: &mut DbConn, hash: &str) -> Result<Option<ReportRow>, DbError> {
+    Ok(reports::table
+        .filter(reports::receipt_hash.eq(hash))
+        .filter(reports::status.ne(STATUS_WITHDRAWN))
+        .first::<ReportRow>(conn)
+        .optional()?)
+}
+
+pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<ReportRow>, DbError> {
+    Ok(reports::table
+        .find(id)
+        .first::<ReportRow>(conn)
+        .optional()?)
+}
+
+pub fn key(conn: &mut DbConn, report_id: &str) -> Result<Option<KeyRow>, DbError> {
+    Ok(report_keys::table
+        .find(report_id)
+        .first::<KeyRow>(conn)
+        .optional()?)
+}
+
+pub fn contact(conn: &mut DbConn, report_id: &str) -> Result<Option<ContactRow>, DbError> {
+    Ok(report_contacts::table
+        .find(report_id)
+        .first::<ContactRow>(conn)
+        .optional()?)
+}
+
+pub fn messages(conn: &mut DbConn, report_id: &str) -> Result<Vec<MessageRow>, DbError> {
+    Ok(report_messages::table
+        .filter(report_messages::report_id.eq(report_id))
+        .order(report_messages::seq.asc())
+        .load::<MessageRow>(conn)?)
+}
+
+pub fn latest_consent(conn: &mut DbConn, report_id: &str) -> Result<Option<ConsentRow>, DbError> {
+    Ok(consent_history::table
+        .filter(consent_history::report_id.eq(report_id))
+        .order(consent_history::seq.desc())
+        .first::<ConsentRow>(conn)
+        .optional()?)
+}
+
+/// Takes the report's row lock (on PostgreSQL; SQLite write transactions are already
+/// exclusive), so per-report sequence numbers cannot collide.
+fn lock_report(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
+    diesel::update(reports::table.find(report_id))
+        .set(reports::status.eq(reports::status))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn add_message(conn: &mut DbConn, row: &MessageRow) -> Result<(), DbError> {
+    lock_report(conn, &row.report_id)?;
+    let next: Option<i32> = report_messages::table
+        .filter(report_messages::report_id.eq(&row.report_id))
+        .select(diesel::dsl::max(report_messages::seq))
+        .first(conn)?;
+    let row = MessageRow {
+        seq: next.unwrap_or(0) + 1,
+        ..row.clone()
+    };
+    diesel::insert_into(report_messages::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn change_consent(conn: &mut DbConn, row: &ConsentRow) -> Result<ConsentRow, DbError> {
+    lock_report(conn, &row.report_id)?;
+    let next: Option<i32> = consent_history::table
+        .filter(consent_history::report_id.eq(&row.report_id))
+        .select(diesel::dsl::max(consent_history::seq))
+        .first(conn)?;
+    let row = ConsentRow {
+        seq: next.unwrap_or(0) + 1,
+        ..row.clone()
+    };
+    diesel::insert_into(consent_history::table)
+        .values(&row)
+        .execute(conn)?;
+    diesel::update(reports::table.find(&row.report_id))
+        .set((
+            reports::consent_level.eq(&row.level),
+            reports::consent_spoc_id.eq(&row.spoc_id),
+        ))
+        .execute(conn)?;
+    Ok(row)
+}
+
+/// Crypto-shredding: the wrapped data key, the contact row, the messages, the consent history
+/// and the sealed copy of any disclosure go (the audit log keeps that a forward happened); the report row keeps only ciphertext nobody can open, and no receipt finds it.
+pub fn withdraw(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
+    diesel::delete(report_keys::table.find(report_id)).execute(conn)?;
+    diesel::delete(report_contacts::table.find(report_id)).execute(conn)?;
+    diesel::delete(report_messages::table.filter(report_messages::report_id.eq(report_id)))
+        .execute(conn)?;
+    diesel::delete(consent_history::table.filter(consent_history::report_id.eq(report_id)))
+        .execute(conn)?;
+    super::register::delete_disclosures_of(conn, report_id)?;
+    super::checks::delete_for_report(conn, report_id)?;
+    let tombstone = format!("withdrawn:{report_id}");
+    diesel::update(reports::table.find(report_id))
+        .set((
+            reports::status.eq(STATUS_WITHDRAWN),
+            reports::receipt_hash.eq(tombstone),
+            reports::consent_level.eq("none"),
+            reports::consent_spoc_id.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The case queue: live reports, optionally of one status, oldest first.
+pub fn queue(conn: &mut DbConn, status: Option<&str>) -> Result<Vec<ReportRow>, DbError> {
+    let mut query = reports::table
+        .filter(reports::status.ne(STATUS_WITHDRAWN))
+        .order((reports::submitted_on.asc(), reports::id.asc()))
+        .into_boxed();
+    if let Some(status) = status {
+        query = query.filter(reports::status.eq(status));
+    }
+    Ok(query.load::<ReportRow>(conn)?)
+}
+
+pub fn set_status(conn: &mut DbConn, id: &str, status: &str) -> Result<(), DbError> {
+    diesel::update(reports::table.find(id))
+        .set(reports::status.eq(status))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Ids of live reports submitted before `cutoff` (a `YYYY-MM-DD` day).
+pub fn older_than(conn: &mut DbConn, cutoff: &str, limit: i64) -> Result<Vec<String>, DbError> {
+    Ok(reports::table
+        .filter(reports::status.ne(STATUS_WITHDRAWN))
+        .filter(reports::submitted_on.lt(cutoff))
+        .select(reports::id)
+        .limit(limit)
+        .load(conn)?)
+}

@@ -1,0 +1,135 @@
+//! Queries for staff accounts and their sessions.
+
+use diesel::prelude::*;
+
+use super::schema::{sessions, staff};
+use super::{DbConn, DbError};
+
+#[derive(Debug, Clone, Queryable, Insertable)]
+#[diesel(table_name = staff)]
+pub struct StaffRow {
+    pub id: String,
+    pub email_index: String,
+    pub email: Vec<u8>,
+    pub role: String,
+    pub password_hash: String,
+    pub totp_secret: Option<Vec<u8>>,
+    pub totp_enabled: bool,
+    pub totp_last_step: Option<i64>,
+    pub failed_logins: i32,
+    pub last_failed_at: Option<i64>,
+    pub active: bool,
+    pub created_on: String,
+}
+
+pub fn insert(conn: &mut DbConn, row: &StaffRow) -> Result<bool, DbError> {
+    let exists = staff::table
+        .filter(staff::email_index.eq(&row.email_index))
+        .count()
+        .get_result::<i64>(conn)?;
+    if exists > 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(staff::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(true)
+}
+
+pub fn by_email_index(conn: &mut DbConn, index: &str) -> Result<Option<StaffRow>, DbError> {
+    Ok(staff::table
+        .filter(staff::email_index.eq(index))
+        .filter(staff::active.eq(true))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<StaffRow>, DbError> {
+    Ok(staff::table.find(id).first(conn).optional()?)
+}
+
+pub fn record_failure(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbError> {
+    diesel::update(staff::table.find(id))
+        .set((
+            staff::failed_logins.eq(staff::failed_logins + 1),
+            staff::last_failed_at.eq(Some(now)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn record_success(conn: &mut DbConn, id: &str, totp_step: Option<i64>) -> Result<(), DbError> {
+    diesel::update(staff::table.find(id))
+        .set((
+            staff::failed_logins.eq(0),
+            staff::last_failed_at.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    if let Some(step) = totp_step {
+        diesel::update(staff::table.find(id))
+            .set(staff::totp_last_step.eq(Some(step)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn set_totp_secret(conn: &mut DbConn, id: &str, sealed: &[u8]) -> Result<(), DbError> {
+    diesel::update(staff::table.find(id))
+        .set((
+            staff::totp_secret.eq(Some(sealed)),
+            staff::totp_enabled.eq(false),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn enable_totp(conn: &mut DbConn, id: &str, step: i64) -> Result<(), DbError> {
+    diesel::update(staff::table.find(id))
+        .set((
+            staff::totp_enabled.eq(true),
+            staff::totp_last_step.eq(Some(step)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn insert_session(
+    conn: &mut DbConn,
+    token_hash: &str,
+    staff_id: &str,
+    expires_at: i64,
+) -> Result<(), DbError> {
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::token_hash.eq(token_hash),
+            sessions::staff_id.eq(staff_id),
+            sessions::expires_at.eq(expires_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The staff member a live session belongs to (expired sessions and inactive staff: none).
+pub fn session_staff(
+    conn: &mut DbConn,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<StaffRow>, DbError> {
+    Ok(sessions::table
+        .inner_join(staff::table)
+        .filter(sessions::token_hash.eq(token_hash))
+        .filter(sessions::expires_at.gt(now))
+        .filter(staff::active.eq(true))
+        .select(staff::all_columns)
+        .first(conn)
+        .optional()?)
+}
+
+pub fn delete_session(conn: &mut DbConn, token_hash: &str) -> Result<(), DbError> {
+    diesel::delete(sessions::table.find(token_hash)).execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_expired_sessions(conn: &mut DbConn, now: i64) -> Result<usize, DbError> {
+    Ok(diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn)?)
+}

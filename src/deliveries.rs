@@ -1,0 +1,404 @@
+//! The delivery worker inside `lookout serve`: sends the outbox (`deliveries` rows) with
+//! at-least-once semantics.
+//!
+//! - Rows are written in the same transaction as what caused them (a publication, a
+//!   subscription), so nothing is lost between deciding to send and sending.
+//! - The worker claims due rows with a lease (`mail.claim_seconds`); on PostgreSQL with
+//!   `FOR UPDATE SKIP LOCKED`, so any number of instances can run.
+//! - A claimed batch is prepared in one write transaction: its subscribers and alerts are read
+//!   (each alert is opened once per batch), rows nobody wants any more are dropped, and the
+//!   one-use link token of every message is stored (hashed) before anything is sent.
+//! - Each claimed row is sent on its own and marked sent straight after the server accepts it. A
+//!   crash can therefore duplicate only the messages in flight at that instant — at most one per
+//!   sender task (`mail.senders`) — which are claimed again when their lease ends.
+//! - A failure (SMTP down, timeout) reschedules the row with exponential backoff, forever: an
+//!   outage delays alerts but drops none.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use tokio::sync::{Notify, watch};
+
+use crate::alerts::coarse_date;
+use crate::app::AppState;
+use crate::cases::AlertContent;
+use crate::clock::now_unix;
+use crate::crypto::Purpose;
+use crate::crypto::seal::{self, aad};
+use crate::crypto::tokens::random_token;
+use crate::db::alerts::{self as store, AlertRow, DeliveryRow, SubscriberRow, TokenRow};
+use crate::db::{self, DbError};
+use crate::mail::templates::{self, AlertEmail};
+use crate::mail::{Outgoing, Sender};
+use crate::problem::ApiError;
+use crate::secret::SensitiveString;
+use crate::subscriptions::{self, CONFIRM, CONFIRM_TTL_SECS, UNSUBSCRIBE};
+
+/// How long a batch's check that each subscriber still wants its message holds. A message whose
+/// turn comes later than this (a slow mail server) is checked again on its own just before it is
+/// sent, so an unsubscription is never more than this old when a message goes out.
+const RECHECK_AFTER: Duration = Duration::from_secs(1);
+
+/// Runs until `stop` turns true. Wakes on `wake` (something new queued) or every poll interval.
+/// A stop lets the batch in hand finish; rows claimed but not sent wait for their lease to end.
+pub async fn run(
+    state: Arc<AppState>,
+    sender: Arc<Sender>,
+    wake: Arc<Notify>,
+    mut stop: watch::Receiver<bool>,
+) {
+    let poll = Duration::from_millis(state.settings.mail.worker_poll_ms);
+    loop {
+        if *stop.borrow() {
+            return;
+        }
+        match claim(&state).await {
+            Ok(rows) if !rows.is_empty() => {
+                send_batch(&state, &sender, rows).await;
+                // More may be due right away.
+                continue;
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(cause = %e, "delivery worker: claiming failed"),
+        }
+        tokio::select! {
+            () = wake.notified() => {}
+            () = tokio::time::sleep(poll) => {}
+            _ = stop.changed() => {}
+        }
+    }
+}
+
+async fn claim(state: &AppState) -> Result<Vec<DeliveryRow>, DbError> {
+    let now = now_unix();
+    let lease = now + state.settings.mail.claim_seconds;
+    let limit = (state.settings.mail.senders * 16) as i64;
+    state
+        .db
+        .run(move |conn| db::write_tx(conn, |conn| store::claim_due(conn, now, lease, limit)))
+        .await
+}
+
+/// A claimed batch after its preparing transaction.
+struct Batch {
+    /// When the transaction read the subscribers.
+    checked_at: Instant,
+    subscribers: HashMap<String, SubscriberRow>,
+    /// Each alert of the batch, opened once.
+    alerts: HashMap<String, Result<AlertText, &'static str>>,
+    /// The rows still wanted, each with the link token whose hash is stored. The others have
+    /// been marked dropped.
+    to_send: Vec<(DeliveryRow, SensitiveString)>,
+}
+
+/// What every message about one alert shares.
+struct AlertText {
+    content: AlertContent,
+    category_name: String,
+    region_names: String,
+    published_on: String,
+}
+
+async fn send_batch(state: &Arc<AppState>, sender: &Sender, rows: Vec<DeliveryRow>) {
+    let senders = state.settings.mail.senders;
+    let batch = match prepare_batch(state, &rows).await {
+        Ok(batch) => batch,
+        Err(e) => {
+            tracing::warn!(
+                code = e.code().as_str(),
+                "delivery worker: preparing a batch failed"
+            );
+            futures_util::stream::iter(&rows)
+                .for_each_concurrent(senders, |row| async move {
+                    record(retry_later(state, row).await);
+                })
+                .await;
+            return;
+        }
+    };
+    let batch = &batch;
+    futures_util::stream::iter(&batch.to_send)
+        .for_each_concurrent(senders, |(row, token)| async move {
+            deliver(state, sender, batch, row, token).await;
+        })
+        .await;
+}
+
+/// One write transaction for the whole batch: reads its subscribers (one query) and alerts (one
+/// query), decides which rows are still wanted, and stores the hashed link token of each message
+/// to send. Then marks the unwanted rows dropped (one statement) and opens each alert once. A
+/// token whose message then fails to send is harmless: random, hashed, for a real subscription.
+async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Batch, ApiError> {
+    let claimed = rows.to_vec();
+    let st = state.clone();
+    state
+        .db
+        .run(move |conn| {
+            let (subscribers, alert_rows, to_send, dropped) = db::write_tx(conn, |conn| {
+                let subscriber_ids = distinct(claimed.iter().map(|r| &r.subscriber_id));
+                let alert_ids = distinct(claimed.iter().filter_map(|r| r.alert_id.as_ref()));
+                let subscribers: HashMap<String, SubscriberRow> =
+                    store::subscribers_for_tokens(conn, &subscriber_ids)?
+                        .into_iter()
+                        .map(|s| (s.id.clone(), s))
+                        .collect();
+                let alert_rows: HashMap<String, AlertRow> = store::alerts_by_ids(conn, &alert_ids)?
+                    .into_iter()
+                    .map(|a| (a.id.clone(), a))
+                    .collect();
+                let now = now_unix();
+                let (mut to_send, mut dropped, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
+                for row in claimed {
+                    let alert_exists = row
+                        .alert_id
+                        .as_ref()
+                        .is_some_and(|id| alert_rows.contains_key(id));
+                    if !wants(&row.kind, subscribers.get(&row.subscriber_id), alert_exists) {
+                        dropped.push(row.id);
+                        continue;
+                    }
+                    let purpose = purpose(&row.kind);
+                    let token =
+                        random_token(32).map_err(|_| ApiError::internal("random token failed"))?;
+                    tokens.push(TokenRow {
+                        token_hash: subscriptions::token_hash(&st.keys, purpose, token.expose()),
+                        subscriber_id: row.subscriber_id.clone(),
+                        purpose: purpose.to_string(),
+                        expires_at: (purpose == CONFIRM).then_some(now + CONFIRM_TTL_SECS),
+                    });
+                    to_send.push((row, token));
+                }
+                store::insert_tokens(conn, &tokens)?;
+                Ok::<_, ApiError>((subscribers, alert_rows, to_send, dropped))
+            })?;
+            let checked_at = Instant::now();
+            // Outside the transaction: on PostgreSQL an unsubscription deleting these rows may
+            // be waiting for the subscriber locks it held.
+            if let Err(e) = store::mark_dropped_many(conn, &dropped) {
+                // Their lease runs out and they are claimed, and dropped, again.
+                tracing::warn!(cause = %e, "delivery worker: recording an outcome failed");
+            }
+            let alerts = alert_rows
+                .iter()
+                .filter(|(id, _)| {
+                    to_send
+                        .iter()
+                        .any(|(r, _)| r.alert_id.as_ref() == Some(*id))
+                })
+                .map(|(id, alert)| {
+                    let text = open_alert(&st, alert);
+                    if let Err(cause) = text {
+                        tracing::warn!(cause, "delivery worker: an alert did not open");
+                    }
+                    (id.clone(), text)
+                })
+                .collect();
+            Ok(Batch {
+                checked_at,
+                subscribers,
+                alerts,
+                to_send,
+            })
+        })
+        .await
+}
+
+fn distinct<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut ids: Vec<String> = ids.cloned().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Whether the subscriber (if it still exists) still wants this kind of message: a confirmation
+/// only while pending, an alert only once confirmed.
+fn wants(kind: &str, subscriber: Option<&SubscriberRow>, alert_exists: bool) -> bool {
+    let Some(subscriber) = subscriber else {
+        return false;
+    };
+    match kind {
+        "confirm" => subscriber.status == "pending",
+        "alert" => subscriber.status == "confirmed" && alert_exists,
+        _ => false,
+    }
+}
+
+fn purpose(kind: &str) -> &'static str {
+    if kind == "confirm" {
+        CONFIRM
+    } else {
+        UNSUBSCRIBE
+    }
+}
+
+async fn deliver(
+    state: &AppState,
+    sender: &Sender,
+    batch: &Batch,
+    row: &DeliveryRow,
+    token: &SensitiveString,
+) {
+    let outcome = match still_wanted(state, batch, row).await {
+        Ok(false) => Ok(()),
+        Ok(true) => match render(state, batch, row, token) {
+            Ok(message) => match sender.send(&message).await {
+                Ok(()) => {
+                    let id = row.id.clone();
+                    state
+                        .db
+                        .run(move |c| store::mark_sent(c, &id, now_unix()))
+                        .await
+                }
+                Err(_) => retry_later(state, row).await,
+            },
+            Err(e) => {
+                tracing::warn!(
+                    code = e.code().as_str(),
+                    "delivery worker: preparing a message failed"
+                );
+                retry_later(state, row).await
+            }
+        },
+        Err(e) => {
+            tracing::warn!(cause = %e, "delivery worker: checking a subscriber failed");
+            retry_later(state, row).await
+        }
+    };
+    record(outcome);
+}
+
+/// The batch's check while it is fresh; after [`RECHECK_AFTER`], the subscriber is read again
+/// (and the row marked dropped if it no longer wants the message).
+async fn still_wanted(state: &AppState, batch: &Batch, row: &DeliveryRow) -> Result<bool, DbError> {
+    if batch.checked_at.elapsed() <= RECHECK_AFTER {
+        return Ok(true);
+    }
+    let (id, sid, kind) = (row.id.clone(), row.subscriber_id.clone(), row.kind.clone());
+    state
+        .db
+        .run(move |conn| {
+            // Alerts are never deleted: the batch saw this one.
+            let wanted = wants(&kind, store::subscriber(conn, &sid)?.as_ref(), true);
+            if !wanted {
+                store::mark_dropped(conn, &id)?;
+            }
+            Ok(wanted)
+        })
+        .await
+}
+
+fn record(outcome: Result<(), DbError>) {
+    if let Err(e) = outcome {
+        // The lease runs out and the row is claimed again: nothing is lost.
+        tracing::warn!(cause = %e, "delivery worker: recording an outcome failed");
+    }
+}
+
+async fn retry_later(state: &AppState, row: &DeliveryRow) -> Result<(), DbError> {
+    let mail = &state.settings.mail;
+    let attempts = row.attempts.saturating_add(1);
+    let factor = 1u64 << (attempts.clamp(1, 30) - 1) as u32;
+    let delay_ms = mail
+        .retry_initial_ms
+        .saturating_mul(factor)
+        .min(mail.retry_max_ms);
+    let next = now_unix() + ((delay_ms as i64 + 999) / 1000).max(1);
+    let id = row.id.clone();
+    state
+        .db
+        .run(move |c| store::reschedule(c, &id, attempts, next))
+        .await
+}
+
+/// Opens an alert's content and resolves the names every message about it shows.
+fn open_alert(state: &AppState, alert: &AlertRow) -> Result<AlertText, &'static str> {
+    let dk = seal::unwrap_key(
+        state.keys.get(Purpose::AlertData),
+        &aad("alert-key", &alert.id),
+        &alert.wrapped_key,
+    )
+    .map_err(|_| "alert key did not open")?;
+    let plain = seal::open(&dk, &aad("alert-content", &alert.id), &alert.content)
+        .map_err(|_| "alert did not open")?;
+    let content: AlertContent =
+        serde_json::from_slice(&plain).map_err(|_| "alert content is corrupt")?;
+    let settings = &state.settings;
+    let regions: Vec<String> = serde_json::from_str(&alert.regions).unwrap_or_default();
+    let region_names = regions
+        .iter()
+        .map(|r| settings.region(r).map_or(r.as_str(), |e| e.name.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let category_name = settings
+        .category(&alert.category)
+        .map_or(alert.category.as_str(), |c| c.name.as_str())
+        .to_string();
+    let published_on = coarse_date(&alert.published_on, crate::settings::DatePrecision::Day);
+    Ok(AlertText {
+        content,
+        category_name,
+        region_names,
+        published_on,
+    })
+}
+
+/// Renders the message for a row with its link token.
+fn render(
+    state: &AppState,
+    batch: &Batch,
+    row: &DeliveryRow,
+    token: &SensitiveString,
+) -> Result<Outgoing, ApiError> {
+    let subscriber = batch
+        .subscribers
+        .get(&row.subscriber_id)
+        .ok_or_else(|| ApiError::internal("subscriber missing from its batch"))?;
+    let email = subscriptions::open_email(&state.keys, subscriber)?;
+    let base = state.settings.server.public_url.trim_end_matches('/');
+    let purpose = purpose(&row.kind);
+    let link = format!(
+        "{base}/api/v1/subscriptions/{purpose}?token={}",
+        token.expose()
+    );
+    if purpose == CONFIRM {
+        let r = templates::confirmation(&link, &subscriber.language);
+        return Ok(Outgoing {
+            to: email,
+            subject: r.subject,
+            text: r.text,
+            html: r.html,
+            unsubscribe_url: None,
+        });
+    }
+    let alert = row
+        .alert_id
+        .as_ref()
+        .and_then(|id| batch.alerts.get(id))
+        .ok_or_else(|| ApiError::internal("alert missing from its batch"))?
+        .as_ref()
+        .map_err(|cause| ApiError::internal(*cause))?;
+    let content = &alert.content;
+    let ids = &content.identifiers;
+    let r = templates::alert(&AlertEmail {
+        category_name: &alert.category_name,
+        region_names: &alert.region_names,
+        title: &content.title,
+        body: &content.body,
+        published_on: &alert.published_on,
+        phone_numbers: &ids.phone_numbers,
+        emails: &ids.emails,
+        vehicles: &ids.vehicles,
+        handles: &ids.online_handles,
+        unsubscribe_url: &link,
+        language: &subscriber.language,
+    });
+    Ok(Outgoing {
+        to: email,
+        subject: r.subject,
+        text: r.text,
+        html: r.html,
+        unsubscribe_url: Some(link),
+    })
+}

@@ -1,0 +1,501 @@
+//! The immigration firewall. Pure: no I/O.
+//!
+//! - `forbidden_field` refuses any request field about immigration status, nationality, visas,
+//!   asylum, right to work or identity documents, before anything is stored.
+//! - `PoliceForward` is the only thing that can be sent to police. Its fields are private and it
+//!   is built only by `build_police_forward`, from a report and an `ActiveConsent`; it has no field
+//!   that could hold immigration or nationality data, and every free text in it has been through
+//!   `scrub::scrub_immigration` (which removes such content) and `redact::redact` (which removes the
+//!   reporter's identifiers). A final check refuses to build it if anything immigration-related survived.
+//!
+//! What it guarantees and its limits: `docs/firewall.md`.
+
+pub mod recipients;
+pub mod scrub;
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::redact::{self, Keep, ReporterContact};
+use crate::reports::input::{ConsentLevel, ContactDetails, ReportContent};
+use crate::settings::Settings;
+
+/// Normalised fragments of field names that are about immigration or identity documents.
+/// Matched against the key lower-cased with everything but letters and digits removed.
+const FORBIDDEN_FIELD_FRAGMENTS: &[&str] = &[
+    "immigra",
+    "nationality",
+    "nationalit",
+    "citizenship",
+    "citizen",
+    "visa",
+    "asylum",
+    "refugee",
+    "righttowork",
+    "workpermit",
+    "residencepermit",
+    "residence",
+    "leavetoremain",
+    "settledstatus",
+    "passport",
+    "idcard",
+    "identitycard",
+    "identitydocument",
+    "iddocument",
+    "idnumber",
+    "documentnumber",
+    "brp",
+    "homeoffice",
+    "countryoforigin",
+    "countryofbirth",
+    "birthcountry",
+    "placeofbirth",
+    "ethnicity",
+    "borderforce",
+    "ukvi",
+    "deport",
+    "nino",
+    "nationalinsurance",
+];
+
+/// The JSON path of the first field whose name is about immigration or identity documents,
+/// anywhere in the body (nested objects and arrays included).
+pub fn forbidden_field(value: &Value) -> Option<String> {
+    fn walk(value: &Value, path: &str) -> Option<String> {
+        match value {
+            Value::Object(map) => map.iter().find_map(|(key, v)| {
+                let here = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                if is_forbidden_name(key) {
+                    Some(here)
+                } else {
+                    walk(v, &here)
+                }
+            }),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| walk(v, &format!("{path}[{i}]"))),
+            _ => None,
+        }
+    }
+    walk(value, "")
+}
+
+fn is_forbidden_name(key: &str) -> bool {
+    let norm: String = key
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    FORBIDDEN_FIELD_FRAGMENTS.iter().any(|f| norm.contains(f))
+}
+
+/// A police contact a reporter consented to, checked active at the time of building.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpocRef {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+}
+
+/// Consent that allows a forward: `anonymous` or `full`, naming a SPOC that is active now.
+/// Built only by the consent check against the register, never from request data alone.
+#[derive(Debug, Clone)]
+pub struct ActiveConsent {
+    level: ConsentLevel,
+    spoc: SpocRef,
+}
+
+impl ActiveConsent {
+    /// `None` for `ConsentLevel::None`: there is nothing to forward.
+    pub(crate) fn new(level: ConsentLevel, spoc: SpocRef) -> Option<Self> {
+        (level != ConsentLevel::None).then_some(Self { level, spoc })
+    }
+
+    pub fn level(&self) -> ConsentLevel {
+        self.level
+    }
+
+    pub fn spoc(&self) -> &SpocRef {
+        &self.spoc
+    }
+}
+
+/// How police may reach the reporter under `full` consent.
+#[derive(Debug, Clone)]
+pub enum ContactRoute {
+    Reporter(ContactDetails),
+    Organisation { name: String, email: String },
+}
+
+/// What police receive. Private fields: only `build_police_forward` makes one.
+#[derive(Debug, Clone)]
+pub struct PoliceForward {
+    level: ConsentLevel,
+    spoc: SpocRef,
+    subject: String,
+    text: String,
+    removed: BTreeSet<&'static str>,
+}
+
+impl PoliceForward {
+    pub fn level(&self) -> ConsentLevel {
+        self.level
+    }
+    pub fn spoc(&self) -> &SpocRef {
+        &self.spoc
+    }
+    pub fn subject(&self) -> &str {
+        &self.subject
+    }
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    pub fn removed(&self) -> &BTreeSet<&'static str> {
+        &self.removed
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum FirewallError {
+    #[error("full consent needs a contact route, and the report has none")]
+    NoContactRoute,
+    #[error("immigration-related content survived scrubbing; nothing may be sent")]
+    ContentSurvived,
+}
+
+/// Free text that leaves the service (police forwards and alerts): immigration content out first
+/// (whole sentences), then the reporter's identifiers.
+pub fn clean(
+    text: &str,
+    reporter: &ReporterContact<'_>,
+    keep: &Keep<'_>,
+    removed: &mut BTreeSet<&'static str>,
+) -> String {
+    let scrubbed = scrub::scrub_immigration(text);
+    removed.extend(scrubbed.removed.iter().map(|r| r.label()));
+    let redacted = redact::redact(&scrubbed.text, reporter, keep);
+    removed.extend(redacted.removed.iter().map(|r| r.label()));
+    redacted.text
+}
+
+/// Identifiers are kept, unless one is itself immigration-related (it is then dropped whole).
+fn clean_list(items: &[String], removed: &mut BTreeSet<&'static str>) -> Vec<String> {
+    items
+        .iter()
+        .filter(|item| {
+            let scrubbed = scrub::scrub_immigration(item);
+            if scrubbed.removed.is_empty() {
+                true
+            } else {
+                removed.extend(scrubbed.removed.iter().map(|r| r.label()));
+                false
+            }
+        })
+        .cloned()
+        .collect()
+}
+
+pub fn reporter_of(contact: Option<&ContactDetails>) -> ReporterContact<'_> {
+    ReporterContact {
+        name: contact.and_then(|c| c.name.as_deref()),
+        email: contact.and_then(|c| c.email.as_deref()),
+        phone: contact.and_then(|c| c.phone.as_deref()),
+    }
+}
+
+/// Builds exactly what the consented SPOC would receive.
+pub fn build_police_forward(
+    settings: &Settings,
+    category: &str,
+    region: &str,
+    content: &ReportContent,
+    reporter_contact: Option<&ContactDetails>,
+    consent: &ActiveConsent,
+    route: Option<ContactRoute>,
+) -> Result<PoliceForward, FirewallError> {
+    let mut removed = BTreeSet::new();
+    let reporter = reporter_of(reporter_contact);
+    let keep = Keep {
+        phone_numbers: &content.perpetrator.phone_numbers,
+        emails: &content.perpetrator.emails,
+    };
+    let category_name = settings.category(category).map_or(category, |c| &c.name);
+    let region_name = settings.region(region).map_or(region, |r| &r.name);
+    let p = &content.perpetrator;
+
+    let mut body = Vec::new();
+    body.push(format!(
+        "A report passed on through Lookout with the reporter's consent ({}).",
+        match consent.level {
+            ConsentLevel::Full => "full: the report and a contact route",
+            _ => "anonymous: no way to contact the reporter",
+        }
+    ));
+    body.push(String::new());
+    body.push(format!("Category: {category_name}"));
+    body.push(format!("Region: {region_name}"));
+    if let Some(area) = &content.area {
+        body.push(format!(
+            "Area: {}",
+            clean(area, &reporter, &keep, &mut removed)
+        ));
+    }
+    if let Some(date) = &content.incident_date {
+        body.push(format!("Incident date: {date}"));
+    }
+    body.push(String::new());
+    body.push("What happened:".into());
+    body.push(clean(&content.description, &reporter, &keep, &mut removed));
+    let mut perpetrator = Vec::new();
+    if let Some(d) = &p.description {
+        perpetrator.push(format!(
+            "Description: {}",
+            clean(d, &reporter, &keep, &mut removed)
+        ));
+    }
+    for (label, list) in [
+        ("Phone numbers", &p.phone_numbers),
+        ("Email addresses", &p.emails),
+        ("Vehicles", &p.vehicles),
+        ("Online handles", &p.online_handles),
+    ] {
+        let kept = clean_list(list, &mut removed);
+        if !kept.is_empty() {
+            perpetrator.push(format!("{label}: {}", kept.join(", ")));
+        }
+    }
+    if !perpetrator.is_empty() {
+        body.push(String::new());
+        body.push("Perpetrator:".into());
+        body.extend(perpetrator);
+    }
+    let body_text = body.join("\n");
+    // Fail closed: if the scrubber missed anything it can itself still see, send nothing.
+    if scrub::contains_immigration_content(&body_text) {
+        return Err(FirewallError::ContentSurvived);
+    }
+
+    let mut text = body_text;
+    match consent.level {
+        ConsentLevel::Full => {
+            let route = route.ok_or(FirewallError::NoContactRoute)?;
+            text.push_str("\n\nContact route chosen by the reporter:\n");
+            text.push_str(&render_route(&route, &mut removed));
+        }
+        _ => {
+            text.push_str(
+                "\n\nThe reporter chose to stay anonymous: no contact route is given, and Lookout \
+                 will not pass on any.",
+            );
+        }
+    }
+    Ok(PoliceForward {
+        level: consent.level,
+        spoc: consent.spoc.clone(),
+        subject: format!("Lookout report: {category_name} — {region_name}"),
+        text,
+        removed,
+    })
+}
+
+fn render_route(route: &ContactRoute, removed: &mut BTreeSet<&'static str>) -> String {
+    match route {
+        ContactRoute::Reporter(c) => {
+            let mut lines = Vec::new();
+            if let Some(n) = &c.name {
+                lines.push(format!("Name: {n}"));
+            }
+            if let Some(e) = &c.email {
+                lines.push(format!("Email: {e}"));
+            }
+            if let Some(p) = &c.phone {
+                lines.push(format!("Phone: {p}"));
+            }
+            if let Some(notes) = &c.notes {
+                let scrubbed = scrub::scrub_immigration(notes);
+                removed.extend(scrubbed.removed.iter().map(|r| r.label()));
+                lines.push(format!("How to get in touch: {}", scrubbed.text));
+            }
+            lines.join("\n")
+        }
+        ContactRoute::Organisation { name, email } => {
+            format!("Through the outreach organisation that relayed the report: {name} <{email}>")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn immigration_fields_are_found_anywhere() {
+        for body in [
+            json!({"immigration_status": "x"}),
+            json!({"Nationality": "x"}),
+            json!({"perpetrator": {"passport_number": "x"}}),
+            json!({"contact": {"visaType": "x"}}),
+            json!({"extra": [{"right-to-work": true}]}),
+            json!({"asylum": null}),
+            json!({"country_of_origin": "x"}),
+            json!({"BRP": "x"}),
+        ] {
+            assert!(forbidden_field(&body).is_some(), "{body}");
+        }
+        assert_eq!(
+            forbidden_field(&json!({"perpetrator": {"passport_number": 1}})).as_deref(),
+            Some("perpetrator.passport_number")
+        );
+        assert_eq!(
+            forbidden_field(
+                &json!({"description": "my visa ran out", "category": "theft", "perpetrator": {"vehicles": []}})
+            ),
+            None,
+            "values are not field names"
+        );
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+        use unicode_normalization::UnicodeNormalization;
+
+        use super::super::*;
+        use crate::mail::templates;
+        use crate::reports::input::Perpetrator;
+
+        /// (phrase, what must not survive in any form)
+        const RISKY: &[(&str, &str)] = &[
+            ("My visa ran out last year", "visa"),
+            ("I am an asylum seeker", "asylum"),
+            ("They will deport me", "deport"),
+            ("The Home Office has my papers", "home office"),
+            ("I overstayed my leave to remain", "overstay"),
+            ("I have no right to work here", "right to work"),
+            ("My passport number is 123456789", "123456789"),
+            ("She is Romanian", "romanian"),
+            ("Mi visado caducó", "visado"),
+            ("Tenho medo de ser deportada", "deportad"),
+            ("Nu am acte, mi-a expirat viza", "viza"),
+            ("Boję się deportacji", "deportac"),
+            ("Нямам виза", "виза"),
+            ("我的签证过期了", "签证"),
+            ("Sou brasileira", "brasileir"),
+            ("Jestem z Polski", "polski"),
+        ];
+
+        const BENIGN: &[&str] = &[
+            "He hit me.",
+            "He drove a red car.",
+            "He took the money back.",
+            "His number is 07700 900123.",
+            "It happened near the station.",
+        ];
+
+        fn fold(s: &str) -> String {
+            s.nfkd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+
+        /// A phrase in random case, with doubled spaces and random closing punctuation.
+        fn render(phrase: &str, upper: u8, spaced: bool, end: usize) -> String {
+            let cased = match upper % 3 {
+                0 => phrase.to_string(),
+                1 => phrase.to_uppercase(),
+                _ => phrase.to_lowercase(),
+            };
+            let spaced = if spaced {
+                cased.replace(' ', "  ")
+            } else {
+                cased
+            };
+            format!("{spaced}{}", [".", "!", "?", ";"][end % 4])
+        }
+
+        fn text_strategy() -> impl Strategy<Value = (String, Vec<&'static str>)> {
+            (
+                proptest::collection::vec(
+                    (0..RISKY.len(), any::<u8>(), any::<bool>(), 0..4usize),
+                    1..4,
+                ),
+                proptest::collection::vec(0..BENIGN.len(), 1..5),
+            )
+                .prop_map(|(risky, benign)| {
+                    let mut parts: Vec<String> =
+                        benign.iter().map(|i| BENIGN[*i].to_string()).collect();
+                    let mut cores = Vec::new();
+                    for (k, (i, upper, spaced, end)) in risky.into_iter().enumerate() {
+                        let at = (k * 7 + i) % (parts.len() + 1);
+                        parts.insert(at, render(RISKY[i].0, upper, spaced, end));
+                        cores.push(RISKY[i].1);
+                    }
+                    (parts.join(" "), cores)
+                })
+        }
+
+        fn consent(level: ConsentLevel) -> ActiveConsent {
+            let spoc = SpocRef {
+                id: "s".into(),
+                name: "DC Jane Doe".into(),
+                region: "south-wales".into(),
+            };
+            ActiveConsent::new(level, spoc).unwrap_or_else(|| unreachable!())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Whatever immigration content a report holds, in whichever field, at either level,
+            /// none of it reaches the police payload or the email that carries it.
+            #[test]
+            fn immigration_content_never_reaches_police(
+                (description, c1) in text_strategy(),
+                (area, c2) in text_strategy(),
+                (perp, c3) in text_strategy(),
+                (notes, c4) in text_strategy(),
+                full in any::<bool>(),
+            ) {
+                let settings = crate::settings::Settings::load(None).unwrap_or_else(|_| unreachable!());
+                let content = ReportContent {
+                    area: Some(area),
+                    incident_date: Some("2026-11-18".into()),
+                    description,
+                    perpetrator: Perpetrator { description: Some(perp), phone_numbers: vec!["07700 900123".into()], ..Perpetrator::default() },
+                    alert: true,
+                    language: None,
+                    contact_via_org: false,
+                };
+                let contact = ContactDetails { name: Some("Jess".into()), email: Some("jess@example.net".into()), phone: None, notes: Some(notes) };
+                let level = if full { ConsentLevel::Full } else { ConsentLevel::Anonymous };
+                let forward = build_police_forward(&settings, "robbery", "south-wales", &content, Some(&contact), &consent(level), Some(ContactRoute::Reporter(contact.clone())));
+                let forward = match forward {
+                    Ok(f) => f,
+                    // Refusing to build is the fail-closed outcome, also safe.
+                    Err(FirewallError::ContentSurvived) => return Ok(()),
+                    Err(e) => return Err(TestCaseError::fail(e.to_string())),
+                };
+                let email = templates::document(forward.subject(), forward.text());
+                for out in [forward.text(), email.text.as_str(), email.html.as_str()] {
+                    prop_assert!(!scrub::contains_immigration_content(out), "{}", out);
+                    let folded = fold(out);
+                    for core in c1.iter().chain(&c2).chain(&c3).chain(&c4) {
+                        prop_assert!(!folded.contains(&fold(core)), "{} survived in {}", core, out);
+                    }
+                }
+                prop_assert!(forward.removed().contains("immigration reference") || forward.removed().contains("identity document number") || forward.removed().contains("nationality or country of origin"));
+                prop_assert!(forward.text().contains("07700 900123"), "the perpetrator's number is kept");
+            }
+        }
+    }
+}

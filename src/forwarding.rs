@@ -1,0 +1,211 @@
+//! Forwarding a report to the one police SPOC its reporter consented to.
+//!
+//! The rules, in order: consent must not be `none` (403 `consent_required`); the SPOC it names must
+//! still be active (403 `consent_spoc_changed`: consent never moves to a successor); a report is
+//! forwarded at most once (409 `already_forwarded`); a `police_misconduct` report goes only to the
+//! SPOC the reporter's own latest consent names. The text is built by the firewall from the
+//! report and that consent; the recipient is checked against the immigration-enforcement list
+//! again right before sending. The disclosure (exact content, sealed) is recorded before the
+//! email is sent and removed again if the mail server refuses it, so the reporter's list of
+//! disclosures never misses one that happened.
+
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::audit;
+use crate::crypto::seal::{self, aad};
+use crate::db::register::{self as register_store, DisclosureRow};
+use crate::db::reports::{self as store, STATUS_WITHDRAWN};
+use crate::db::{self};
+use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef, recipients};
+use crate::mail::Outgoing;
+use crate::mail::templates;
+use crate::problem::{ApiError, Code, crypto_fault};
+use crate::register::recipient_error;
+use crate::reports::input::ConsentLevel;
+use crate::reports::{self, AAD_DISCLOSURE, MISCONDUCT};
+use crate::staff::{Role, StaffMember};
+
+#[derive(Debug, Serialize)]
+pub struct Forwarded {
+    pub id: String,
+    pub spoc: SpocSummary,
+    pub level: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpocSummary {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+}
+
+pub async fn forward(
+    state: &AppState,
+    actor: &StaffMember,
+    case_id: &str,
+) -> Result<Forwarded, ApiError> {
+    actor.require(Role::Caseworker)?;
+    let id = case_id.to_string();
+    let (row, key, contact, spoc, latest, existing, org) = state
+        .db
+        .run(move |conn| {
+            let not_found = || ApiError::new(Code::NotFound).with_detail("No case has this id.");
+            let row = store::by_id(conn, &id)?
+                .filter(|r| r.status != STATUS_WITHDRAWN)
+                .ok_or_else(not_found)?;
+            let key = store::key(conn, &id)?.ok_or_else(not_found)?;
+            let contact = store::contact(conn, &id)?;
+            let spoc = match &row.consent_spoc_id {
+                Some(s) => register_store::spoc(conn, s)?,
+                None => None,
+            };
+            let latest = store::latest_consent(conn, &id)?;
+            let existing = register_store::disclosure(conn, &id)?;
+            let org = match &row.relayed_by {
+                Some(o) => register_store::org(conn, o)?,
+                None => None,
+            };
+            Ok::<_, ApiError>((row, key, contact, spoc, latest, existing, org))
+        })
+        .await?;
+
+    let level = ConsentLevel::parse(&row.consent_level).unwrap_or(ConsentLevel::None);
+    if level == ConsentLevel::None {
+        return Err(ApiError::new(Code::ConsentRequired));
+    }
+    let Some(spoc) = spoc.filter(|s| s.active) else {
+        return Err(ApiError::new(Code::ConsentSpocChanged));
+    };
+    if existing.is_some() {
+        return Err(ApiError::new(Code::AlreadyForwarded));
+    }
+    // Misconduct by police goes to police only as the reporter's own latest consent says.
+    if row.category == MISCONDUCT
+        && !latest.as_ref().is_some_and(|c| {
+            c.spoc_id.as_deref() == Some(spoc.id.as_str()) && c.level == row.consent_level
+        })
+    {
+        return Err(ApiError::new(Code::ConsentRequired).with_detail(
+            "A police misconduct report is only sent to the police contact its reporter named.",
+        ));
+    }
+
+    let (content, contact) = reports::open_report(state, &row, &key, contact.as_ref())?;
+    let route = match level {
+        ConsentLevel::Full if content.contact_via_org => match org.filter(|o| o.active) {
+            Some(o) => Some(ContactRoute::Organisation {
+                name: o.name,
+                email: o.email,
+            }),
+            None => {
+                return Err(ApiError::new(Code::Conflict).with_detail(
+                    "The organisation that relayed this report has lost its access, so its contact \
+                     route cannot be given. The reporter needs to choose again.",
+                ));
+            }
+        },
+        ConsentLevel::Full => contact.clone().map(ContactRoute::Reporter),
+        _ => None,
+    };
+    let consent = ActiveConsent::new(
+        level,
+        SpocRef {
+            id: spoc.id.clone(),
+            name: spoc.name.clone(),
+            region: spoc.region.clone(),
+        },
+    )
+    .ok_or_else(|| ApiError::new(Code::ConsentRequired))?;
+    let payload = firewall::build_police_forward(
+        &state.settings,
+        &row.category,
+        &row.region,
+        &content,
+        contact.as_ref(),
+        &consent,
+        route,
+    )
+    .map_err(|e| ApiError::new(Code::Conflict).with_detail(e.to_string()))?;
+
+    // The send-time recipient check: the register refuses these addresses, but a row written
+    // straight into the database must still never be sent to.
+    if let Err(refused) = recipients::check(&spoc.email, &state.settings.firewall.blocked_domains) {
+        let (actor_id, report_id) = (actor.id.clone(), row.id.clone());
+        state
+            .db
+            .run(move |conn| {
+                db::write_tx(conn, |conn| {
+                    audit::record(conn, &actor_id, "case.forward_refused", Some(&report_id))
+                        .map_err(ApiError::from)
+                })
+            })
+            .await?;
+        return Err(recipient_error(&refused));
+    }
+
+    let dk = reports::data_key(state, &key)?;
+    let disclosure = DisclosureRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        report_id: row.id.clone(),
+        spoc_id: spoc.id.clone(),
+        level: level.as_str().to_string(),
+        disclosed_on: crate::clock::today_string(),
+        content: seal::seal(
+            &dk,
+            &aad(AAD_DISCLOSURE, &row.id),
+            payload.text().as_bytes(),
+        )
+        .map_err(crypto_fault)?,
+    };
+    let previous_status = row.status.clone();
+    {
+        let (d, actor_id) = (disclosure.clone(), actor.id.clone());
+        state
+            .db
+            .run(move |conn| {
+                db::write_tx(conn, |conn| {
+                    if register_store::disclosure(conn, &d.report_id)?.is_some() {
+                        return Err(ApiError::new(Code::AlreadyForwarded));
+                    }
+                    register_store::insert_disclosure(conn, &d)?;
+                    store::set_status(conn, &d.report_id, "forwarded")?;
+                    audit::record(conn, &actor_id, "case.forward", Some(&d.report_id))?;
+                    Ok(())
+                })
+            })
+            .await?;
+    }
+    let rendered = templates::document(payload.subject(), payload.text());
+    let message = Outgoing {
+        to: spoc.email.clone(),
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        unsubscribe_url: None,
+    };
+    if state.mailer.send(&message).await.is_err() {
+        let (d, actor_id) = (disclosure.clone(), actor.id.clone());
+        state
+            .db
+            .run(move |conn| {
+                db::write_tx(conn, |conn| {
+                    register_store::delete_disclosure(conn, &d.id)?;
+                    store::set_status(conn, &d.report_id, &previous_status)?;
+                    audit::record(conn, &actor_id, "case.forward_failed", Some(&d.report_id))?;
+                    Ok::<_, ApiError>(())
+                })
+            })
+            .await?;
+        return Err(ApiError::new(Code::MailUnavailable));
+    }
+    Ok(Forwarded {
+        id: disclosure.id,
+        spoc: SpocSummary {
+            id: spoc.id,
+            name: spoc.name,
+            region: spoc.region,
+        },
+        level: level.as_str().to_string(),
+    })
+}

@@ -1,0 +1,123 @@
+//! Staff authentication: the bearer-token extractor, and `/auth/login`, `/auth/logout`,
+//! `/auth/totp/setup`, `/auth/totp/enable`, `POST /staff`.
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
+use futures_util::future::LocalBoxFuture;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::json::ApiJson;
+use crate::app::AppState;
+use crate::problem::{ApiError, Code, FieldError};
+use crate::secret::SensitiveString;
+use crate::staff::{self, Role, StaffMember};
+
+/// A request from a logged-in staff member. Missing, unknown or expired tokens: 401.
+pub struct Authed {
+    pub member: StaffMember,
+    token: SensitiveString,
+}
+
+/// The token of an `Authorization: Bearer ...` header (staff sessions and organisation API keys).
+pub(super) fn bearer(req: &HttpRequest) -> Option<SensitiveString> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty())
+        .then(|| SensitiveString::new(token.trim()))
+}
+
+impl FromRequest for Authed {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let token = bearer(req);
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::internal("no application state"))?;
+            let token = token.ok_or_else(|| ApiError::new(Code::Unauthorized))?;
+            let member = staff::authenticate(&state, token.expose()).await?;
+            Ok(Authed { member, token })
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginBody {
+    email: String,
+    password: SensitiveString,
+    #[serde(default)]
+    totp: Option<SensitiveString>,
+}
+
+pub async fn login(
+    state: web::Data<AppState>,
+    ApiJson(body): ApiJson<LoginBody>,
+) -> Result<HttpResponse, ApiError> {
+    let session = staff::login(
+        &state,
+        &body.email,
+        body.password.expose(),
+        body.totp.as_ref().map(SensitiveString::expose),
+    )
+    .await?;
+    let expires = chrono::DateTime::from_timestamp(session.expires_at, 0)
+        .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default();
+    Ok(HttpResponse::Ok().json(json!({
+        "token": session.token.expose(),
+        "role": session.role.as_str(),
+        "expires_at": expires,
+    })))
+}
+
+pub async fn logout(state: web::Data<AppState>, auth: Authed) -> Result<HttpResponse, ApiError> {
+    staff::logout(&state, &auth.member, auth.token.expose()).await?;
+    Ok(HttpResponse::Ok().json(json!({"status": "logged_out"})))
+}
+
+pub async fn totp_setup(
+    state: web::Data<AppState>,
+    auth: Authed,
+) -> Result<HttpResponse, ApiError> {
+    let uri = staff::totp_setup(&state, &auth.member).await?;
+    Ok(HttpResponse::Ok().json(json!({"otpauth_uri": uri.expose()})))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeBody {
+    code: SensitiveString,
+}
+
+pub async fn totp_enable(
+    state: web::Data<AppState>,
+    auth: Authed,
+    ApiJson(body): ApiJson<CodeBody>,
+) -> Result<HttpResponse, ApiError> {
+    staff::totp_enable(&state, &auth.member, body.code.expose()).await?;
+    Ok(HttpResponse::Ok().json(json!({"status": "enabled"})))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewStaffBody {
+    email: String,
+    role: String,
+}
+
+pub async fn create_staff(
+    state: web::Data<AppState>,
+    auth: Authed,
+    ApiJson(body): ApiJson<NewStaffBody>,
+) -> Result<HttpResponse, ApiError> {
+    auth.member.require(Role::Admin)?;
+    let role = Role::parse(&body.role).ok_or_else(|| {
+        ApiError::validation(vec![FieldError::new("role", "must be admin or caseworker")])
+    })?;
+    let (id, password) = staff::create(&state, &auth.member, &body.email, role).await?;
+    Ok(HttpResponse::Created().json(json!({"id": id, "initial_password": password.expose()})))
+}

@@ -1,0 +1,88 @@
+//! `/cases`: the caseworker queue and what can be done with a case.
+
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::auth::Authed;
+use super::json::ApiJson;
+use crate::app::AppState;
+use crate::cases;
+use crate::problem::ApiError;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    status: Option<String>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    auth: Authed,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let cases = cases::list(&state, &auth.member, query.into_inner().status).await?;
+    Ok(HttpResponse::Ok().json(cases))
+}
+
+pub async fn view(
+    state: web::Data<AppState>,
+    auth: Authed,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let case = cases::view(&state, &auth.member, &id).await?;
+    Ok(HttpResponse::Ok().json(case))
+}
+
+pub async fn alert_draft(
+    state: web::Data<AppState>,
+    auth: Authed,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let draft = cases::alert_draft(&state, &auth.member, &id).await?;
+    Ok(HttpResponse::Ok().json(draft))
+}
+
+pub async fn publish(
+    state: web::Data<AppState>,
+    auth: Authed,
+    id: web::Path<String>,
+    ApiJson(body): ApiJson<cases::PublishInput>,
+) -> Result<HttpResponse, ApiError> {
+    let published = cases::publish(&state, &auth.member, &id, body).await?;
+    Ok(HttpResponse::Created().json(published))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessageBody {
+    body: String,
+}
+
+pub async fn message(
+    state: web::Data<AppState>,
+    auth: Authed,
+    id: web::Path<String>,
+    ApiJson(body): ApiJson<MessageBody>,
+) -> Result<HttpResponse, ApiError> {
+    let on = cases::reply(&state, &auth.member, &id, &body.body).await?;
+    Ok(HttpResponse::Created().json(json!({"from": "caseworker", "on": on})))
+}
+
+pub async fn close(
+    state: web::Data<AppState>,
+    auth: Authed,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    cases::close(&state, &auth.member, &id).await?;
+    Ok(HttpResponse::Ok().json(json!({"status": "closed"})))
+}
+
+pub async fn forward(
+    state: web::Data<AppState>,
+    auth: Authed,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let forwarded = crate::forwarding::forward(&state, &auth.member, &id).await?;
+    Ok(HttpResponse::Created().json(forwarded))
+}

@@ -1,0 +1,20 @@
+//! `POST /checks`: look up one identifier against published alerts.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use super::json::ApiJson;
+use crate::app::AppState;
+use crate::checks;
+use crate::problem::ApiError;
+
+pub async fn check(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    ApiJson(body): ApiJson<checks::CheckInput>,
+) -> Result<HttpResponse, ApiError> {
+    // The address is only hashed into the limiter's in-memory window; it is never logged or kept.
+    if !state.check_limiter.allow(req.peer_addr().map(|a| a.ip())) {
+        return Err(checks::rate_limited());
+    }
+    Ok(HttpResponse::Ok().json(checks::check(&state, body).await?))
+}

@@ -1,0 +1,136 @@
+//! Normalising perpetrator identifiers, so that every way of writing one value compares equal.
+//! Pure. Phone numbers use libphonenumber's metadata (the `phonenumber` crate), GB by default.
+
+use phonenumber::{Mode, country};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Phone,
+    Email,
+    Vehicle,
+    Handle,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Phone => "phone",
+            Kind::Email => "email",
+            Kind::Vehicle => "vehicle",
+            Kind::Handle => "handle",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unparseable {
+    #[error("is not a phone number (write it as 07700 900123 or +44 7700 900123)")]
+    Phone,
+    #[error("is not an email address")]
+    Email,
+    #[error("is not a vehicle registration (letters and digits, e.g. AB12 CDE)")]
+    Vehicle,
+    #[error("is not an online handle (e.g. @name)")]
+    Handle,
+}
+
+/// E.164 (`+447700900123`). National numbers without a country code are read as UK numbers.
+pub fn phone(raw: &str) -> Result<String, Unparseable> {
+    let trimmed = raw.trim();
+    let digits = trimmed.chars().filter(char::is_ascii_digit).count();
+    if !(7..=17).contains(&digits) || trimmed.chars().any(|c| c.is_alphabetic()) {
+        return Err(Unparseable::Phone);
+    }
+    let number =
+        phonenumber::parse(Some(country::Id::GB), trimmed).map_err(|_| Unparseable::Phone)?;
+    if !phonenumber::is_viable(trimmed) {
+        return Err(Unparseable::Phone);
+    }
+    Ok(number.format().mode(Mode::E164).to_string())
+}
+
+/// Trimmed and lower-cased. The one email check every part of the service uses.
+pub fn email(raw: &str) -> Result<String, Unparseable> {
+    let e = raw.trim().to_lowercase();
+    let ok = e.len() <= 254
+        && !e.contains(char::is_whitespace)
+        && e.split_once('@').is_some_and(|(l, d)| {
+            !l.is_empty()
+                && d.contains('.')
+                && !d.contains('@')
+                && !d.starts_with('.')
+                && !d.ends_with('.')
+        });
+    if ok { Ok(e) } else { Err(Unparseable::Email) }
+}
+
+/// Upper-cased, without spaces or dashes: `ab12 cde` and `AB12-CDE` are `AB12CDE`.
+pub fn vehicle(raw: &str) -> Result<String, Unparseable> {
+    let v: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_uppercase)
+        .collect();
+    let ok = (2..=10).contains(&v.chars().count()) && v.chars().all(|c| c.is_ascii_alphanumeric());
+    if ok { Ok(v) } else { Err(Unparseable::Vehicle) }
+}
+
+/// Lower-cased, without a leading `@`.
+pub fn handle(raw: &str) -> Result<String, Unparseable> {
+    let h = raw.trim().trim_start_matches('@').to_lowercase();
+    let ok = (1..=64).contains(&h.chars().count()) && !h.contains(char::is_whitespace);
+    if ok { Ok(h) } else { Err(Unparseable::Handle) }
+}
+
+pub fn normalise(kind: Kind, raw: &str) -> Result<String, Unparseable> {
+    match kind {
+        Kind::Phone => phone(raw),
+        Kind::Email => email(raw),
+        Kind::Vehicle => vehicle(raw),
+        Kind::Handle => handle(raw),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_phone_number_in_every_form() {
+        for form in [
+            "07700 900123",
+            "+44 7700 900123",
+            "0044-7700-900-123",
+            "(07700) 900 123",
+            "07700900123",
+            "+447700900123",
+            " 0044 (0) 7700 900123 ",
+        ] {
+            assert_eq!(phone(form).as_deref(), Ok("+447700900123"), "{form}");
+        }
+        assert_eq!(phone("020 7946 0018").as_deref(), Ok("+442079460018"));
+        assert_eq!(phone("+33 6 12 34 56 78").as_deref(), Ok("+33612345678"));
+        assert_ne!(phone("07700 900124"), phone("07700 900123"));
+        for bad in ["", "12", "call me", "0770O 900123", "07700 9001234567890"] {
+            assert_eq!(phone(bad), Err(Unparseable::Phone), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails_vehicles_and_handles() {
+        assert_eq!(
+            email("  Bad.Guy@Example.ORG ").as_deref(),
+            Ok("bad.guy@example.org")
+        );
+        assert_eq!(email("no-at-sign"), Err(Unparseable::Email));
+        for v in ["AB12 CDE", "ab12cde", "Ab12-Cde", " AB 12 CDE "] {
+            assert_eq!(vehicle(v).as_deref(), Ok("AB12CDE"), "{v}");
+        }
+        assert_eq!(vehicle("AB12 CDE!"), Err(Unparseable::Vehicle));
+        for h in ["@BadGuy", "badguy", " @badguy "] {
+            assert_eq!(handle(h).as_deref(), Ok("badguy"), "{h}");
+        }
+        assert_eq!(handle("@"), Err(Unparseable::Handle));
+        assert_eq!(handle("two words"), Err(Unparseable::Handle));
+    }
+}

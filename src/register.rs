@@ -1,0 +1,217 @@
+//! The SPOC register and outreach organisations (admin), and organisation API keys.
+
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::audit;
+use crate::crypto::Purpose;
+use crate::crypto::tokens::{keyed_hash, random_token};
+use crate::db::register::{self as store, OrgRow};
+use crate::db::{self, reports::SpocRow};
+use crate::firewall::recipients::{self, RecipientRefused};
+use crate::problem::{ApiError, Code, FieldError};
+use crate::reports::input::Checker;
+use crate::secret::SensitiveString;
+use crate::staff::{Role, StaffMember};
+
+#[derive(Debug, Serialize)]
+pub struct SpocView {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub email: String,
+    pub active: bool,
+    pub created_on: String,
+    pub retired_on: Option<String>,
+}
+
+impl From<SpocRow> for SpocView {
+    fn from(r: SpocRow) -> Self {
+        Self {
+            id: r.id,
+            name: r.name,
+            region: r.region,
+            email: r.email,
+            active: r.active,
+            created_on: r.created_on,
+            retired_on: r.retired_on,
+        }
+    }
+}
+
+/// The recipient firewall as an API answer: immigration enforcement is `firewall_recipient`.
+pub fn recipient_error(refused: &RecipientRefused) -> ApiError {
+    match refused {
+        RecipientRefused::Immigration => {
+            ApiError::new(Code::FirewallRecipient).with_errors(vec![FieldError::new(
+                "email",
+                "belongs to immigration enforcement",
+            )])
+        }
+        RecipientRefused::Generic => ApiError::validation(vec![FieldError::new(
+            "email",
+            "must be a named person's address, not a shared inbox",
+        )]),
+        RecipientRefused::Malformed => {
+            ApiError::validation(vec![FieldError::new("email", "must be an email address")])
+        }
+    }
+}
+
+pub async fn list_spocs(state: &AppState, actor: &StaffMember) -> Result<Vec<SpocView>, ApiError> {
+    actor.require(Role::Admin)?;
+    let rows = state
+        .db
+        .run(|conn| store::all_spocs(conn).map_err(ApiError::from))
+        .await?;
+    Ok(rows.into_iter().map(SpocView::from).collect())
+}
+
+pub async fn create_spoc(
+    state: &AppState,
+    actor: &StaffMember,
+    name: &str,
+    region: &str,
+    email: &str,
+) -> Result<SpocView, ApiError> {
+    actor.require(Role::Admin)?;
+    let mut c = Checker::default();
+    let name = c.required_text("name", name, 120, false);
+    if state.settings.region(region).is_none() {
+        c.fail("region", "must be a region code from /meta");
+    }
+    if !c.errors.is_empty() {
+        return Err(ApiError::validation(c.errors));
+    }
+    let email = email.trim().to_lowercase();
+    if let Err(refused) = recipients::check(&email, &state.settings.firewall.blocked_domains) {
+        return Err(recipient_error(&refused));
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let today = crate::clock::today_string();
+    let (sid, sname, sregion, semail, actor_id, day) = (
+        id.clone(),
+        name.clone(),
+        region.to_string(),
+        email.clone(),
+        actor.id.clone(),
+        today.clone(),
+    );
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                store::insert_spoc(conn, &sid, &sname, &sregion, &semail, &day)?;
+                audit::record(conn, &actor_id, "spoc.create", Some(&sid))?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await?;
+    Ok(SpocView {
+        id,
+        name,
+        region: region.to_string(),
+        email,
+        active: true,
+        created_on: today,
+        retired_on: None,
+    })
+}
+
+/// Retiring never moves anyone's consent to a successor: consents naming this SPOC stop
+/// allowing forwards until each reporter consents again.
+pub async fn retire_spoc(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), ApiError> {
+    actor.require(Role::Admin)?;
+    let (id, actor_id) = (id.to_string(), actor.id.clone());
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                if !store::retire_spoc(conn, &id, &crate::clock::today_string())? {
+                    return Err(ApiError::new(Code::NotFound)
+                        .with_detail("No active police contact has this id."));
+                }
+                audit::record(conn, &actor_id, "spoc.retire", Some(&id))?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+fn org_key_hash(state: &AppState, key: &str) -> String {
+    keyed_hash(
+        state.keys.get(Purpose::Tokens),
+        "org-api-key",
+        key.as_bytes(),
+    )
+}
+
+/// A new organisation and its API key (192 random bits), shown once and stored hashed.
+pub async fn create_org(
+    state: &AppState,
+    actor: &StaffMember,
+    name: &str,
+    email: &str,
+) -> Result<(String, SensitiveString), ApiError> {
+    actor.require(Role::Admin)?;
+    let mut c = Checker::default();
+    let name = c.required_text("name", name, 120, false);
+    let email = crate::identifiers::email(email).unwrap_or_default();
+    if email.is_empty() {
+        c.fail("email", "must be an email address");
+    }
+    if !c.errors.is_empty() {
+        return Err(ApiError::validation(c.errors));
+    }
+    let key = random_token(24).map_err(|_| ApiError::internal("random token failed"))?;
+    let row = OrgRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        name,
+        email,
+        key_hash: org_key_hash(state, key.expose()),
+        active: true,
+        created_on: crate::clock::today_string(),
+        revoked_on: None,
+    };
+    let id = row.id.clone();
+    let actor_id = actor.id.clone();
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                store::insert_org(conn, &row)?;
+                audit::record(conn, &actor_id, "org.create", Some(&row.id))?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await?;
+    Ok((id, key))
+}
+
+pub async fn revoke_org(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), ApiError> {
+    actor.require(Role::Admin)?;
+    let (id, actor_id) = (id.to_string(), actor.id.clone());
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                if !store::revoke_org(conn, &id, &crate::clock::today_string())? {
+                    return Err(ApiError::new(Code::NotFound)
+                        .with_detail("No active organisation has this id."));
+                }
+                audit::record(conn, &actor_id, "org.revoke", Some(&id))?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// The active organisation an API key belongs to; revoked keys stop working at once.
+pub async fn authenticate_org(state: &AppState, key: &str) -> Result<OrgRow, ApiError> {
+    let hash = org_key_hash(state, key);
+    state
+        .db
+        .run(move |conn| store::active_org_by_key(conn, &hash).map_err(ApiError::from))
+        .await?
+        .ok_or_else(|| ApiError::new(Code::Unauthorized))
+}

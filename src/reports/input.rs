@@ -1,0 +1,552 @@
+//! What a reporter sends, and the checks that turn it into a `NewReport`. Every text is
+//! NFC-normalised and trimmed; control characters are refused; every list and text is bounded.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::problem::FieldError;
+use crate::settings::Settings;
+
+pub const MAX_DESCRIPTION: usize = 20_000;
+pub const MAX_LIST: usize = 10;
+pub const MAX_MESSAGE: usize = 5_000;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportInput {
+    pub category: String,
+    pub region: String,
+    #[serde(default)]
+    pub area: Option<String>,
+    #[serde(default)]
+    pub incident_date: Option<String>,
+    pub description: String,
+    #[serde(default)]
+    pub perpetrator: Option<PerpetratorInput>,
+    #[serde(default)]
+    pub alert: Option<bool>,
+    #[serde(default)]
+    pub contact: Option<ContactInput>,
+    #[serde(default)]
+    pub consent: Option<ConsentInput>,
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerpetratorInput {
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub phone_numbers: Vec<String>,
+    #[serde(default)]
+    pub emails: Vec<String>,
+    #[serde(default)]
+    pub vehicles: Vec<String>,
+    #[serde(default)]
+    pub online_handles: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactInput {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentInput {
+    pub police: String,
+    #[serde(default)]
+    pub spoc_id: Option<String>,
+    #[serde(default)]
+    pub statement_version: Option<String>,
+}
+
+/// What the reporter allowed police to receive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentLevel {
+    None,
+    Anonymous,
+    Full,
+}
+
+impl ConsentLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConsentLevel::None => "none",
+            ConsentLevel::Anonymous => "anonymous",
+            ConsentLevel::Full => "full",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "none" => Some(ConsentLevel::None),
+            "anonymous" => Some(ConsentLevel::Anonymous),
+            "full" => Some(ConsentLevel::Full),
+            _ => None,
+        }
+    }
+}
+
+/// A consent whose shape is valid; whether its SPOC is active is checked against the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    pub level: ConsentLevel,
+    pub spoc_id: Option<String>,
+    pub statement_version: Option<String>,
+}
+
+impl Consent {
+    pub fn none() -> Self {
+        Self {
+            level: ConsentLevel::None,
+            spoc_id: None,
+            statement_version: None,
+        }
+    }
+}
+
+/// The sealed part of a report: everything the reporter wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportContent {
+    pub area: Option<String>,
+    pub incident_date: Option<String>,
+    pub description: String,
+    pub perpetrator: Perpetrator,
+    pub alert: bool,
+    pub language: Option<String>,
+    /// Relayed reports only: under full consent, police get the organisation's contact.
+    #[serde(default)]
+    pub contact_via_org: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Perpetrator {
+    pub description: Option<String>,
+    pub phone_numbers: Vec<String>,
+    pub emails: Vec<String>,
+    pub vehicles: Vec<String>,
+    pub online_handles: Vec<String>,
+}
+
+/// The reporter's contact route, sealed in its own table under its own key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactDetails {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl ContactDetails {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.email.is_none() && self.phone.is_none() && self.notes.is_none()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewReport {
+    pub category: String,
+    pub region: String,
+    pub content: ReportContent,
+    pub contact: Option<ContactDetails>,
+    pub consent: Consent,
+}
+
+/// Collects every field error rather than stopping at the first, so a form can show them all.
+#[derive(Default)]
+pub struct Checker {
+    pub errors: Vec<FieldError>,
+}
+
+impl Checker {
+    pub fn fail(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    /// NFC, trimmed, bounded, no control characters (newlines and tabs allowed when `multiline`).
+    /// An empty result is `None`.
+    pub fn text(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        max: usize,
+        multiline: bool,
+    ) -> Option<String> {
+        let normalised: String = value?.nfc().collect();
+        let trimmed = normalised.trim();
+        if trimmed.is_empty() {
+            return None;
+        }
+        if trimmed.chars().any(|c| is_refused_char(c, multiline)) {
+            self.fail(field, "must not contain control characters");
+            return None;
+        }
+        if trimmed.chars().count() > max {
+            self.fail(field, format!("must be at most {max} characters"));
+            return None;
+        }
+        Some(trimmed.to_string())
+    }
+
+    pub fn required_text(
+        &mut self,
+        field: &str,
+        value: &str,
+        max: usize,
+        multiline: bool,
+    ) -> String {
+        let before = self.errors.len();
+        match self.text(field, Some(value), max, multiline) {
+            Some(t) => t,
+            None => {
+                if self.errors.len() == before {
+                    self.fail(field, "must not be empty");
+                }
+                String::new()
+            }
+        }
+    }
+
+    fn list(&mut self, field: &str, values: &[String], max_len: usize) -> Vec<String> {
+        if values.len() > MAX_LIST {
+            self.fail(field, format!("must have at most {MAX_LIST} entries"));
+            return Vec::new();
+        }
+        values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.text(&format!("{field}[{i}]"), Some(v), max_len, false))
+            .collect()
+    }
+}
+
+/// Control characters, and the invisible direction overrides that can disguise text shown to a
+/// caseworker, are refused.
+fn is_refused_char(c: char, multiline: bool) -> bool {
+    if multiline && matches!(c, '\n' | '\t' | '\r') {
+        return false;
+    }
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+pub fn check_consent(c: &mut Checker, input: Option<&ConsentInput>) -> Consent {
+    let Some(input) = input else {
+        return Consent::none();
+    };
+    let Some(level) = ConsentLevel::parse(&input.police) else {
+        c.fail("consent.police", "must be one of: none, anonymous, full");
+        return Consent::none();
+    };
+    if level == ConsentLevel::None {
+        if input.spoc_id.is_some() {
+            c.fail(
+                "consent.spoc_id",
+                "must be absent when consent.police is none",
+            );
+        }
+        return Consent::none();
+    }
+    let spoc_id = match input.spoc_id.as_deref().map(str::trim) {
+        Some(id) if uuid::Uuid::parse_str(id).is_ok() => Some(id.to_ascii_lowercase()),
+        Some(_) => {
+            c.fail(
+                "consent.spoc_id",
+                "must be the id of a police contact from /meta",
+            );
+            None
+        }
+        None => {
+            c.fail(
+                "consent.spoc_id",
+                "is required: consent names one police contact from /meta",
+            );
+            None
+        }
+    };
+    match input.statement_version.as_deref() {
+        Some(v) if v == crate::consent::STATEMENT_VERSION => {}
+        Some(_) => c.fail(
+            "consent.statement_version",
+            "is not the current consent statement: read it again from /meta",
+        ),
+        None => c.fail(
+            "consent.statement_version",
+            "is required: the version of the consent statement from /meta",
+        ),
+    }
+    Consent {
+        level,
+        spoc_id,
+        statement_version: input.statement_version.clone(),
+    }
+}
+
+pub fn check_contact(c: &mut Checker, input: Option<&ContactInput>) -> Option<ContactDetails> {
+    let input = input?;
+    let contact = ContactDetails {
+        name: c.text("contact.name", input.name.as_deref(), 100, false),
+        email: c.text("contact.email", input.email.as_deref(), 254, false),
+        phone: c.text("contact.phone", input.phone.as_deref(), 40, false),
+        notes: c.text("contact.notes", input.notes.as_deref(), 500, true),
+    };
+    if let Some(email) = &contact.email {
+        if !looks_like_email(email) {
+            c.fail("contact.email", "must be an email address");
+        }
+    }
+    if let Some(phone) = &contact.phone {
+        if phone.chars().filter(char::is_ascii_digit).count() < 6 {
+            c.fail("contact.phone", "must be a phone number");
+        }
+    }
+    (!contact.is_empty()).then_some(contact)
+}
+
+fn looks_like_email(s: &str) -> bool {
+    crate::identifiers::email(s).is_ok()
+}
+
+/// Checks everything that can be checked without the database. `contact_via_org` is set only for
+/// reports an organisation relays with `relay.contact_via_org`.
+pub fn check_report(
+    input: &ReportInput,
+    settings: &Settings,
+    contact_via_org: bool,
+) -> Result<NewReport, Vec<FieldError>> {
+    let mut c = Checker::default();
+    if settings.category(&input.category).is_none() {
+        c.fail("category", "must be one of the category codes from /meta");
+    }
+    if settings.region(&input.region).is_none() {
+        c.fail("region", "must be one of the region codes from /meta");
+    }
+    let description = c.required_text("description", &input.description, MAX_DESCRIPTION, true);
+    let area = c.text("area", input.area.as_deref(), 200, false);
+    let incident_date = input
+        .incident_date
+        .as_deref()
+        .and_then(|d| check_date(&mut c, d));
+    let p = input.perpetrator.as_ref();
+    let empty = PerpetratorInput::default();
+    let p = p.unwrap_or(&empty);
+    let perpetrator = Perpetrator {
+        description: c.text(
+            "perpetrator.description",
+            p.description.as_deref(),
+            2_000,
+            true,
+        ),
+        phone_numbers: c.list("perpetrator.phone_numbers", &p.phone_numbers, 40),
+        emails: c.list("perpetrator.emails", &p.emails, 254),
+        vehicles: c.list("perpetrator.vehicles", &p.vehicles, 20),
+        online_handles: c.list("perpetrator.online_handles", &p.online_handles, 100),
+    };
+    let language = input.language.as_deref().and_then(|l| {
+        let ok = !l.is_empty()
+            && l.len() <= 16
+            && l.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-');
+        if ok {
+            Some(l.to_ascii_lowercase())
+        } else {
+            c.fail("language", "must be a language tag such as en or pt-BR");
+            None
+        }
+    });
+    let contact = check_contact(&mut c, input.contact.as_ref());
+    let consent = check_consent(&mut c, input.consent.as_ref());
+    if consent.level == ConsentLevel::Full && contact.is_none() && !contact_via_org {
+        c.fail(
+            "contact",
+            "is required for full consent: it is the contact route police would receive",
+        );
+    }
+    if !c.errors.is_empty() {
+        return Err(c.errors);
+    }
+    Ok(NewReport {
+        category: input.category.clone(),
+        region: input.region.clone(),
+        content: ReportContent {
+            area,
+            incident_date,
+            description,
+            perpetrator,
+            alert: input.alert.unwrap_or(true),
+            language,
+            contact_via_org,
+        },
+        contact,
+        consent,
+    })
+}
+
+/// A real calendar date, not in the future. One day of slack: a reporter east of UTC can be a day ahead.
+fn check_date(c: &mut Checker, value: &str) -> Option<String> {
+    let Ok(date) = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d") else {
+        c.fail("incident_date", "must be a date as YYYY-MM-DD");
+        return None;
+    };
+    let today = crate::clock::today();
+    if date > today + chrono::Days::new(1) {
+        c.fail("incident_date", "must not be in the future");
+        return None;
+    }
+    if date < NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN) {
+        c.fail("incident_date", "must be a date after 1970");
+        return None;
+    }
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings::load(None).unwrap()
+    }
+
+    fn input(v: serde_json::Value) -> ReportInput {
+        serde_json::from_value(v).unwrap()
+    }
+
+    fn fields(r: Result<NewReport, Vec<FieldError>>) -> Vec<String> {
+        r.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    #[test]
+    fn a_minimal_report_gets_defaults() {
+        let r = check_report(
+            &input(serde_json::json!({"category": "robbery", "region": "gwent", "description": "  He took the money.  "})),
+            &settings(), false,
+        )
+        .unwrap();
+        assert_eq!(r.content.description, "He took the money.");
+        assert!(r.content.alert);
+        assert_eq!(r.consent, Consent::none());
+        assert!(r.contact.is_none());
+    }
+
+    #[test]
+    fn text_is_nfc_normalised() {
+        let decomposed = "Cafe\u{301} on Queen St";
+        let r = check_report(
+            &input(serde_json::json!({"category": "theft", "region": "gwent", "description": decomposed})),
+            &settings(), false,
+        )
+        .unwrap();
+        assert_eq!(r.content.description, "Caf\u{e9} on Queen St");
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let errors = fields(check_report(
+            &input(serde_json::json!({
+                "category": "nope", "region": "atlantis", "description": "",
+                "incident_date": "2999-01-01", "area": "a\u{0007}b",
+                "perpetrator": {"phone_numbers": vec!["1"; 11]},
+                "language": "en GB!",
+                "contact": {"email": "not-an-email"},
+                "consent": {"police": "full"}
+            })),
+            &settings(),
+            false,
+        ));
+        for f in [
+            "category",
+            "region",
+            "description",
+            "incident_date",
+            "area",
+            "perpetrator.phone_numbers",
+            "language",
+            "contact.email",
+            "consent.spoc_id",
+            "consent.statement_version",
+        ] {
+            assert!(
+                errors.contains(&f.to_string()),
+                "{f} missing from {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_must_be_real_and_not_future() {
+        for (date, ok) in [
+            ("2026-02-30", false),
+            ("18/11/2026", false),
+            ("2020-02-29", true),
+            ("1969-12-31", false),
+        ] {
+            let r = check_report(
+                &input(
+                    serde_json::json!({"category": "theft", "region": "gwent", "description": "x", "incident_date": date}),
+                ),
+                &settings(),
+                false,
+            );
+            assert_eq!(r.is_ok(), ok, "{date}");
+        }
+        let tomorrow_plus = (crate::clock::today() + chrono::Days::new(2))
+            .format("%Y-%m-%d")
+            .to_string();
+        let r = check_report(
+            &input(
+                serde_json::json!({"category": "theft", "region": "gwent", "description": "x", "incident_date": tomorrow_plus}),
+            ),
+            &settings(),
+            false,
+        );
+        assert!(r.is_err());
+    }
+
+    #[test]
+    fn description_length_is_counted_in_characters() {
+        let max = "é".repeat(MAX_DESCRIPTION);
+        let over = "é".repeat(MAX_DESCRIPTION + 1);
+        let ok = check_report(
+            &input(serde_json::json!({"category": "theft", "region": "gwent", "description": max})),
+            &settings(),
+            false,
+        );
+        assert!(ok.is_ok());
+        let err = check_report(
+            &input(
+                serde_json::json!({"category": "theft", "region": "gwent", "description": over}),
+            ),
+            &settings(),
+            false,
+        );
+        assert_eq!(fields(err), vec!["description"]);
+    }
+
+    #[test]
+    fn direction_overrides_are_refused() {
+        let r = check_report(
+            &input(
+                serde_json::json!({"category": "theft", "region": "gwent", "description": "abc\u{202E}def"}),
+            ),
+            &settings(),
+            false,
+        );
+        assert_eq!(fields(r), vec!["description"]);
+    }
+}

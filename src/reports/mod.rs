@@ -1,0 +1,492 @@
+//! Anonymous reports: intake, follow-up by receipt, consent changes, withdrawal and preview.
+//! Owns the rules; encrypts before anything reaches `db`, decrypts after.
+
+pub mod input;
+pub mod throttle;
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::alerts;
+use crate::app::AppState;
+use crate::audit;
+use crate::crypto::Purpose;
+use crate::crypto::keys::KeyBytes;
+use crate::crypto::receipt::Receipt;
+use crate::crypto::seal::{self, aad};
+use crate::db::register;
+use crate::db::reports::{
+    self as store, ConsentRow, ContactRow, KeyRow, MessageRow, NewReportRow, ReportRow,
+};
+use crate::db::{self, DbConn};
+use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef};
+use crate::problem::{ApiError, Code, FieldError, crypto_fault};
+use input::{Consent, ConsentLevel, ContactDetails, NewReport, ReportContent};
+
+const AAD_CONTENT: &str = "report-content";
+const AAD_KEY: &str = "report-key";
+const AAD_CONTACT: &str = "contact";
+const AAD_CONTACT_KEY: &str = "contact-key";
+const AAD_MESSAGE: &str = "message";
+pub const AAD_DISCLOSURE: &str = "disclosure";
+
+/// Hashes a receipt with Argon2id off the async workers, a bounded number at a time (each
+/// hash takes 19 MiB; unbounded parallel hashing could exhaust memory under a flood).
+async fn hash_receipt(state: &AppState, canonical: String) -> Result<String, ApiError> {
+    let _permit = state
+        .hash_permits
+        .acquire()
+        .await
+        .map_err(|_| ApiError::internal("hash limiter closed"))?;
+    let hasher = state.receipts.clone();
+    tokio::task::spawn_blocking(move || hasher.hash(&canonical))
+        .await
+        .map_err(|_| ApiError::internal("receipt hashing task failed"))?
+        .map_err(crypto_fault)
+}
+
+/// Checks a consent's SPOC against the register: it must exist and be active now.
+fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveConsent>, ApiError> {
+    let Some(spoc_id) = consent.spoc_id.as_deref() else {
+        return Ok(None);
+    };
+    if consent.level == ConsentLevel::None {
+        return Ok(None);
+    }
+    match store::active_spoc(conn, spoc_id)? {
+        Some(s) => Ok(ActiveConsent::new(
+            consent.level,
+            SpocRef {
+                id: s.id,
+                name: s.name,
+                region: s.region,
+            },
+        )),
+        None => Err(ApiError::validation(vec![FieldError::new(
+            "consent.spoc_id",
+            "is not an active police contact: choose one from /meta",
+        )])),
+    }
+}
+
+/// Stores a new report and returns its receipt, shown once.
+pub async fn submit(
+    state: &AppState,
+    report: NewReport,
+    relayed_by: Option<String>,
+) -> Result<Receipt, ApiError> {
+    let receipt = Receipt::generate().map_err(crypto_fault)?;
+    let receipt_hash = hash_receipt(state, receipt.expose().to_string()).await?;
+    let id = uuid::Uuid::new_v4().to_string();
+    let keys = &state.keys;
+
+    let data_key = KeyBytes::random().map_err(crypto_fault)?;
+    let content_json = serde_json::to_vec(&report.content).map_err(crypto_fault)?;
+    let content =
+        seal::seal(&data_key, &aad(AAD_CONTENT, &id), &content_json).map_err(crypto_fault)?;
+    let report_kek = keys.get(Purpose::ReportData);
+    let key_row = KeyRow {
+        report_id: id.clone(),
+        key_id: report_kek.id.clone(),
+        wrapped_key: seal::wrap_key(report_kek, &aad(AAD_KEY, &id), &data_key)
+            .map_err(crypto_fault)?,
+    };
+    let contact_row = match &report.contact {
+        Some(contact) => {
+            let contact_key = KeyBytes::random().map_err(crypto_fault)?;
+            let kek = keys.get(Purpose::ContactData);
+            let json = serde_json::to_vec(contact).map_err(crypto_fault)?;
+            Some(ContactRow {
+                report_id: id.clone(),
+                key_id: kek.id.clone(),
+                wrapped_key: seal::wrap_key(kek, &aad(AAD_CONTACT_KEY, &id), &contact_key)
+                    .map_err(crypto_fault)?,
+                content: seal::seal(&contact_key, &aad(AAD_CONTACT, &id), &json)
+                    .map_err(crypto_fault)?,
+            })
+        }
+        None => None,
+    };
+    let today = crate::clock::today_string();
+    let consent_row = ConsentRow {
+        report_id: id.clone(),
+        seq: 1,
+        level: report.consent.level.as_str().to_string(),
+        spoc_id: report.consent.spoc_id.clone(),
+        statement_version: report.consent.statement_version.clone(),
+        given_on: today.clone(),
+    };
+    let consent = report.consent.clone();
+    let (category, region) = (report.category.clone(), report.region.clone());
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                active_consent(conn, &consent)?;
+                let row = NewReportRow {
+                    id: &id,
+                    receipt_hash: &receipt_hash,
+                    category: &category,
+                    region: &region,
+                    status: "received",
+                    submitted_on: &today,
+                    consent_level: consent.level.as_str(),
+                    consent_spoc_id: consent.spoc_id.as_deref(),
+                    relayed_by: relayed_by.as_deref(),
+                    content: &content,
+                };
+                store::insert_report(conn, &row, &key_row, contact_row.as_ref(), &consent_row)?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await?;
+    Ok(receipt)
+}
+
+/// Finds the live report a receipt belongs to. Hit or miss, the same work is done (one Argon2id
+/// hash, one indexed query) and the same throttle delay applies, so timing tells nothing; misses
+/// feed the throttle, which keeps no addresses.
+pub async fn find_by_receipt(state: &AppState, raw: &str) -> Result<ReportRow, ApiError> {
+    let parsed = Receipt::parse(raw);
+    // A malformed receipt is hashed too (as a fixed stand-in) so it costs what a real one costs.
+    let canonical = parsed
+        .as_ref()
+        .map_or_else(|| "LKT-MALFORMED".to_string(), |r| r.expose().to_string());
+    let hash = hash_receipt(state, canonical).await?;
+    let delay = state.throttle.delay();
+    let found = state
+        .db
+        .run(move |conn| store::by_receipt_hash(conn, &hash).map_err(ApiError::from))
+        .await?;
+    let found = found.filter(|_| parsed.is_some());
+    if found.is_none() {
+        state.throttle.record_miss();
+    }
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    found.ok_or_else(|| ApiError::new(Code::ReceiptUnknown))
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConsentView {
+    pub police: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spoc_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement_version: Option<String>,
+    pub given_on: Option<String>,
+    /// True when the SPOC this consent names has been retired: nothing can be forwarded until
+    /// the reporter consents again.
+    pub needs_renewal: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MessageView {
+    pub from: String,
+    pub body: String,
+    pub on: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DisclosureView {
+    pub to: String,
+    pub level: String,
+    pub on: String,
+    pub content: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ReporterView {
+    pub status: String,
+    pub category: String,
+    pub region: String,
+    pub submitted_on: String,
+    pub consent: ConsentView,
+    pub messages: Vec<MessageView>,
+    pub disclosures: Vec<DisclosureView>,
+}
+
+pub fn data_key(state: &AppState, row: &KeyRow) -> Result<KeyBytes, ApiError> {
+    seal::unwrap_key(
+        state.keys.get(Purpose::ReportData),
+        &aad(AAD_KEY, &row.report_id),
+        &row.wrapped_key,
+    )
+    .map_err(crypto_fault)
+}
+
+/// Opens a report's content and contact details (caseworker view, forwarding, alert drafts).
+pub fn open_report(
+    state: &AppState,
+    report: &ReportRow,
+    key: &KeyRow,
+    contact: Option<&ContactRow>,
+) -> Result<(ReportContent, Option<ContactDetails>), ApiError> {
+    let dk = data_key(state, key)?;
+    let plain =
+        seal::open(&dk, &aad(AAD_CONTENT, &report.id), &report.content).map_err(crypto_fault)?;
+    let content: ReportContent = serde_json::from_slice(&plain).map_err(crypto_fault)?;
+    let contact = match contact {
+        Some(row) => {
+            let ck = seal::unwrap_key(
+                state.keys.get(Purpose::ContactData),
+                &aad(AAD_CONTACT_KEY, &row.report_id),
+                &row.wrapped_key,
+            )
+            .map_err(crypto_fault)?;
+            let plain = seal::open(&ck, &aad(AAD_CONTACT, &row.report_id), &row.content)
+                .map_err(crypto_fault)?;
+            Some(serde_json::from_slice(&plain).map_err(crypto_fault)?)
+        }
+        None => None,
+    };
+    Ok((content, contact))
+}
+
+pub async fn reporter_view(state: &AppState, report: ReportRow) -> Result<ReporterView, ApiError> {
+    let id = report.id.clone();
+    let spoc_id = report.consent_spoc_id.clone();
+    let (key, messages, consent, spoc_active, disclosure) = state
+        .db
+        .run(move |conn| {
+            let key = store::key(conn, &id)?;
+            let messages = store::messages(conn, &id)?;
+            let consent = store::latest_consent(conn, &id)?;
+            let spoc_active = match spoc_id {
+                Some(s) => store::active_spoc(conn, &s)?.is_some(),
+                None => true,
+            };
+            let disclosure = match register::disclosure(conn, &id)? {
+                Some(d) => {
+                    let spoc = register::spoc(conn, &d.spoc_id)?;
+                    Some((d, spoc))
+                }
+                None => None,
+            };
+            Ok::<_, ApiError>((key, messages, consent, spoc_active, disclosure))
+        })
+        .await?;
+    let key = key.ok_or_else(|| ApiError::new(Code::ReceiptUnknown))?;
+    let dk = data_key(state, &key)?;
+    let messages = messages
+        .into_iter()
+        .map(|m| {
+            let body = seal::open(
+                &dk,
+                &aad(AAD_MESSAGE, &format!("{}/{}", m.report_id, m.id)),
+                &m.body,
+            )
+            .map_err(crypto_fault)?;
+            Ok(MessageView {
+                from: m.sender,
+                body: String::from_utf8_lossy(&body).into_owned(),
+                on: m.sent_on,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    Ok(ReporterView {
+        status: report.status,
+        category: report.category,
+        region: report.region,
+        submitted_on: report.submitted_on,
+        consent: ConsentView {
+            police: report.consent_level,
+            spoc_id: report.consent_spoc_id,
+            statement_version: consent.as_ref().and_then(|c| c.statement_version.clone()),
+            given_on: consent.map(|c| c.given_on),
+            needs_renewal: !spoc_active,
+        },
+        messages,
+        disclosures: match disclosure {
+            Some((d, spoc)) => {
+                let content = seal::open(&dk, &aad(AAD_DISCLOSURE, &d.report_id), &d.content)
+                    .map_err(crypto_fault)?;
+                let to = spoc.map_or_else(
+                    || "a police contact".to_string(),
+                    |s| {
+                        let region = state
+                            .settings
+                            .region(&s.region)
+                            .map_or(s.region.clone(), |r| r.name.clone());
+                        format!("{}, {region}", s.name)
+                    },
+                );
+                vec![DisclosureView {
+                    to,
+                    level: d.level,
+                    on: d.disclosed_on,
+                    content: String::from_utf8_lossy(&content).into_owned(),
+                }]
+            }
+            None => Vec::new(),
+        },
+    })
+}
+
+/// Adds a message from `sender` ("reporter" or "caseworker"), sealed under the report's key.
+pub async fn add_message(
+    state: &AppState,
+    report: &ReportRow,
+    sender: &'static str,
+    body: String,
+) -> Result<String, ApiError> {
+    let report_id = report.id.clone();
+    let key = {
+        let id = report_id.clone();
+        state
+            .db
+            .run(move |conn| store::key(conn, &id).map_err(ApiError::from))
+            .await?
+            .ok_or_else(|| ApiError::new(Code::ReceiptUnknown))?
+    };
+    let dk = data_key(state, &key)?;
+    let message_id = uuid::Uuid::new_v4().to_string();
+    let sealed = seal::seal(
+        &dk,
+        &aad(AAD_MESSAGE, &format!("{report_id}/{message_id}")),
+        body.as_bytes(),
+    )
+    .map_err(crypto_fault)?;
+    let today = crate::clock::today_string();
+    let row = MessageRow {
+        id: message_id,
+        report_id,
+        seq: 0,
+        sender: sender.to_string(),
+        sent_on: today.clone(),
+        body: sealed,
+    };
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                store::add_message(conn, &row).map_err(ApiError::from)
+            })
+        })
+        .await?;
+    Ok(today)
+}
+
+pub async fn change_consent(
+    state: &AppState,
+    report: &ReportRow,
+    consent: Consent,
+) -> Result<ConsentView, ApiError> {
+    let report_id = report.id.clone();
+    let row = ConsentRow {
+        report_id: report_id.clone(),
+        seq: 0,
+        level: consent.level.as_str().to_string(),
+        spoc_id: consent.spoc_id.clone(),
+        statement_version: consent.statement_version.clone(),
+        given_on: crate::clock::today_string(),
+    };
+    let saved = state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                active_consent(conn, &consent)?;
+                if consent.level == ConsentLevel::Full && store::contact(conn, &report_id)?.is_none() {
+                    return Err(ApiError::validation(vec![FieldError::new(
+                        "consent.police",
+                        "full consent needs a contact route, and this report has none: choose anonymous",
+                    )]));
+                }
+                let saved = store::change_consent(conn, &row)?;
+                audit::record(conn, "reporter", "consent.change", Some(&row.report_id))?;
+                Ok(saved)
+            })
+        })
+        .await?;
+    Ok(ConsentView {
+        police: saved.level,
+        spoc_id: saved.spoc_id,
+        statement_version: saved.statement_version,
+        given_on: Some(saved.given_on),
+        needs_renewal: false,
+    })
+}
+
+pub async fn withdraw(state: &AppState, report: &ReportRow) -> Result<(), ApiError> {
+    let id = report.id.clone();
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                store::withdraw(conn, &id)?;
+                audit::record(conn, "reporter", "report.withdraw", Some(&id))?;
+                Ok::<_, ApiError>(())
+            })?;
+            db::flush_deleted(conn);
+            Ok::<_, ApiError>(())
+        })
+        .await
+}
+
+#[derive(Debug, Serialize)]
+pub struct Preview {
+    pub police_forward: Option<String>,
+    pub alert_draft: Option<String>,
+    pub removed: Vec<&'static str>,
+    /// Things the reporter should know before consenting (e.g. misconduct reports).
+    pub warnings: Vec<String>,
+}
+
+pub const MISCONDUCT: &str = "police_misconduct";
+
+/// Exactly what would leave the service for this report, built by the same functions that
+/// send. Stores nothing.
+pub async fn preview(state: &AppState, report: NewReport) -> Result<Preview, ApiError> {
+    let consent = report.consent.clone();
+    let active = state
+        .db
+        .run(move |conn| active_consent(conn, &consent))
+        .await?;
+    let settings = &state.settings;
+    let mut removed = BTreeSet::new();
+    let mut warnings = Vec::new();
+    if let (Some(consent), true) = (&active, report.category == MISCONDUCT) {
+        warnings.push(format!(
+            "This report is about police misconduct. If you agree, it goes only to {}, the police \
+             contact you named, who is a police officer. Nothing is sent to anyone else.",
+            consent.spoc().name
+        ));
+    }
+    let police_forward = match &active {
+        Some(consent) => {
+            let route = report.contact.clone().map(ContactRoute::Reporter);
+            let forward = firewall::build_police_forward(
+                settings,
+                &report.category,
+                &report.region,
+                &report.content,
+                report.contact.as_ref(),
+                consent,
+                route,
+            )
+            .map_err(|e| ApiError::new(Code::ValidationFailed).with_detail(e.to_string()))?;
+            removed.extend(forward.removed().iter().copied());
+            Some(forward.text().to_string())
+        }
+        None => None,
+    };
+    let alert_draft = report.content.alert.then(|| {
+        let draft = alerts::draft(
+            settings,
+            &report.category,
+            &report.region,
+            &report.content,
+            report.contact.as_ref(),
+        );
+        removed.extend(draft.removed.iter().copied());
+        draft.render()
+    });
+    Ok(Preview {
+        police_forward,
+        alert_draft,
+        removed: removed.into_iter().collect(),
+        warnings,
+    })
+}

@@ -1,0 +1,62 @@
+//! Retention: reports older than `retention.days` are crypto-shredded exactly as a withdrawal
+//! does (key, contact, messages, consent history, disclosure copy and published identifiers
+//! deleted). Runs inside `lookout serve` at start and then hourly.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use crate::app::AppState;
+use crate::audit;
+use crate::db::{self, reports as store};
+use crate::problem::ApiError;
+
+const EVERY: Duration = Duration::from_secs(3600);
+
+/// Shreds every report submitted before the cutoff; returns how many.
+pub async fn sweep(state: &AppState) -> Result<usize, ApiError> {
+    let days = u64::from(state.settings.retention.days);
+    let cutoff = (crate::clock::today() - chrono::Days::new(days))
+        .format("%Y-%m-%d")
+        .to_string();
+    let mut total = 0;
+    loop {
+        let cutoff = cutoff.clone();
+        let shredded = state
+            .db
+            .run(move |conn| {
+                let ids = store::older_than(conn, &cutoff, 100)?;
+                for id in &ids {
+                    db::write_tx(conn, |conn| {
+                        store::withdraw(conn, id)?;
+                        audit::record(conn, "retention", "report.expire", Some(id))?;
+                        Ok::<_, ApiError>(())
+                    })?;
+                }
+                if !ids.is_empty() {
+                    db::flush_deleted(conn);
+                }
+                Ok::<_, ApiError>(ids.len())
+            })
+            .await?;
+        total += shredded;
+        if shredded < 100 {
+            return Ok(total);
+        }
+    }
+}
+
+pub async fn run(state: Arc<AppState>, mut stop: watch::Receiver<bool>) {
+    loop {
+        match sweep(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(reports = n, "retention: expired reports crypto-shredded"),
+            Err(e) => tracing::warn!(code = e.code().as_str(), "retention sweep failed"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(EVERY) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}

@@ -1,0 +1,473 @@
+//! Settings: `config/default.toml` (compiled in), then `--config FILE`, then `LOOKOUT__*` variables.
+
+use std::collections::HashSet;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use serde::Deserialize;
+
+use crate::secret::SensitiveString;
+
+/// The documented defaults. Compiling them in keeps `config/default.toml` and the code from drifting.
+pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+/// The default database URL, which `production` refuses.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/lookout.db";
+
+/// Category codes the API contract fixes; configuration may rename but not drop them.
+pub const REQUIRED_CATEGORIES: [&str; 14] = [
+    "violence",
+    "sexual_assault",
+    "robbery",
+    "theft",
+    "non_payment",
+    "fraud",
+    "threats_blackmail",
+    "stalking_harassment",
+    "online_abuse",
+    "domestic_abuse",
+    "consent_breach",
+    "police_misconduct",
+    "suspicious_behaviour",
+    "other",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Profile {
+    Dev,
+    Production,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub profile: Profile,
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub keys: KeySettings,
+    pub mail: MailSettings,
+    pub checks: CheckSettings,
+    pub firewall: FirewallSettings,
+    pub staff: StaffSettings,
+    pub limits: LimitSettings,
+    pub retention: RetentionSettings,
+    pub alerts: AlertSettings,
+    pub log: LogSettings,
+    pub reference: ReferenceSettings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Month,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlertSettings {
+    pub date_precision: DatePrecision,
+}
+
+/// Reference data: the regions reports are filed under and the kinds of incident.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceSettings {
+    pub regions: Vec<RefEntry>,
+    pub categories: Vec<RefEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    pub bind: String,
+    pub public_url: String,
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    /// May carry a password, so it is redacted in `Debug`.
+    pub url: SensitiveString,
+    pub pool_size: u32,
+    pub connect_timeout_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeySettings {
+    pub master_key_file: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailTransport {
+    Outbox,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailSettings {
+    pub transport: MailTransport,
+    pub outbox_dir: PathBuf,
+    /// May carry SMTP credentials, so it is redacted in `Debug`.
+    pub smtp_url: SensitiveString,
+    pub from: String,
+    pub worker_poll_ms: u64,
+    pub senders: usize,
+    pub retry_initial_ms: u64,
+    pub retry_max_ms: u64,
+    pub claim_seconds: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSettings {
+    pub per_client_per_minute: u32,
+    pub global_per_minute: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirewallSettings {
+    pub blocked_domains: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffSettings {
+    pub session_hours: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitSettings {
+    pub body_bytes: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionSettings {
+    pub days: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    pub level: String,
+    pub format: LogFormat,
+}
+
+/// A region or category: a stable code and the name people see.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefEntry {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("cannot read settings: {0}")]
+    Load(String),
+    #[error("invalid settings: {0}")]
+    Invalid(String),
+}
+
+impl Settings {
+    /// Defaults, then the optional file, then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, SettingsError> {
+        Self::load_from(file, Env::prefixed("LOOKOUT__").split("__"))
+    }
+
+    fn load_from(file: Option<&Path>, env: Env) -> Result<Self, SettingsError> {
+        let mut figment = Figment::from(Toml::string(DEFAULT_TOML));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(SettingsError::Load(format!(
+                    "the config file {} does not exist",
+                    path.display()
+                )));
+            }
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        let settings: Settings = figment
+            .merge(env)
+            .extract()
+            .map_err(|e| SettingsError::Load(describe_figment_error(&e)))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), SettingsError> {
+        let invalid = |m: String| Err(SettingsError::Invalid(m));
+        if self.server.bind.parse::<SocketAddr>().is_err() {
+            return invalid(format!(
+                "server.bind `{}` is not an address like 127.0.0.1:8080",
+                self.server.bind
+            ));
+        }
+        let url = self.server.public_url.trim_end_matches('/');
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return invalid("server.public_url must start with http:// or https://".into());
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
+            return invalid(format!(
+                "log.level `{}` is not a valid filter",
+                self.log.level
+            ));
+        }
+        if self.database.pool_size == 0 {
+            return invalid("database.pool_size must be at least 1".into());
+        }
+        if self.mail.senders == 0 || self.mail.worker_poll_ms == 0 || self.mail.claim_seconds < 5 {
+            return invalid("mail.senders and mail.worker_poll_ms must be at least 1, mail.claim_seconds at least 5".into());
+        }
+        if self.staff.session_hours < 1 {
+            return invalid("staff.session_hours must be at least 1".into());
+        }
+        if self.limits.body_bytes < 1024 {
+            return invalid("limits.body_bytes must be at least 1024".into());
+        }
+        if self.retention.days == 0 {
+            return invalid("retention.days must be at least 1".into());
+        }
+        if self.mail.transport == MailTransport::Smtp && self.mail.smtp_url.expose().is_empty() {
+            return invalid("mail.transport is `smtp` but mail.smtp_url is empty".into());
+        }
+        check_codes("reference.regions", &self.reference.regions, |c| {
+            c.chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        })?;
+        check_codes("reference.categories", &self.reference.categories, |c| {
+            c.chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+        })?;
+        for required in REQUIRED_CATEGORIES {
+            if !self.reference.categories.iter().any(|c| c.code == required) {
+                return invalid(format!(
+                    "reference.categories must include `{required}` (the API contract fixes it)"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn is_production(&self) -> bool {
+        self.profile == Profile::Production
+    }
+
+    /// Everything `production` refuses, each with what to do about it. Empty when safe.
+    pub fn production_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !self.is_production() {
+            return problems;
+        }
+        let key = &self.keys.master_key_file;
+        if !key.is_file() {
+            problems.push(format!(
+                "keys.master_key_file: {} does not exist. The production profile never generates a key: \
+                 create one with `lookout keys generate --out {}`, back it up offline, and point \
+                 keys.master_key_file at it",
+                key.display(),
+                key.display()
+            ));
+        }
+        if self.database.url.expose().trim() == DEFAULT_DATABASE_URL {
+            problems.push(
+                "database.url is the default SQLite file (data/lookout.db). Set it to your PostgreSQL \
+                 database, e.g. LOOKOUT__DATABASE__URL=postgres://lookout@db.internal/lookout"
+                    .into(),
+            );
+        }
+        if self.mail.transport == MailTransport::Outbox {
+            problems.push(
+                "mail.transport is `outbox`, so alerts would only be written to a folder. Set \
+                 mail.transport = \"smtp\" and mail.smtp_url to your relay with TLS \
+                 (smtps://host:465 or smtp://host:587?tls=required)"
+                    .into(),
+            );
+        }
+        problems
+    }
+
+    pub fn region(&self, code: &str) -> Option<&RefEntry> {
+        self.reference.regions.iter().find(|r| r.code == code)
+    }
+
+    pub fn category(&self, code: &str) -> Option<&RefEntry> {
+        self.reference.categories.iter().find(|c| c.code == code)
+    }
+}
+
+fn check_codes(
+    what: &str,
+    entries: &[RefEntry],
+    well_formed: impl Fn(&str) -> bool,
+) -> Result<(), SettingsError> {
+    if entries.is_empty() {
+        return Err(SettingsError::Invalid(format!("{what} must not be empty")));
+    }
+    let mut seen = HashSet::new();
+    for entry in entries {
+        if entry.code.is_empty() || entry.code.len() > 64 || !well_formed(&entry.code) {
+            return Err(SettingsError::Invalid(format!(
+                "{what}: `{}` is not a valid code",
+                entry.code
+            )));
+        }
+        if entry.name.trim().is_empty() {
+            return Err(SettingsError::Invalid(format!(
+                "{what}: `{}` has no name",
+                entry.code
+            )));
+        }
+        if !seen.insert(entry.code.as_str()) {
+            return Err(SettingsError::Invalid(format!(
+                "{what}: `{}` appears twice",
+                entry.code
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// figment's messages can quote values; a database URL or SMTP URL may hold a password,
+/// so name the key and the kind of problem, never the value.
+fn describe_figment_error(error: &figment::Error) -> String {
+    use figment::error::Kind;
+    let mut out = Vec::new();
+    for e in error.clone() {
+        let path = e.path.join(".");
+        let what = match &e.kind {
+            // figment's path already ends with the unknown key.
+            Kind::UnknownField(..) => format!("unknown setting `{path}`"),
+            Kind::MissingField(field) => format!("missing setting `{field}`"),
+            Kind::InvalidType(_, expected) => {
+                format!("setting `{path}` has the wrong type (expected {expected})")
+            }
+            Kind::InvalidValue(_, expected) => {
+                format!("setting `{path}` has an invalid value (expected {expected})")
+            }
+            Kind::UnknownVariant(_, expected) => {
+                format!("setting `{path}` must be one of: {}", expected.join(", "))
+            }
+            Kind::Message(m) if e.path.is_empty() => m.clone(),
+            _ => format!("setting `{path}` is invalid"),
+        };
+        let source = e
+            .metadata
+            .as_ref()
+            .map(|m| format!(" (from {})", m.name))
+            .unwrap_or_default();
+        out.push(format!("{what}{source}"));
+    }
+    out.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Emulates `LOOKOUT__*` variables with a TOML layer, so tests do not race on the real
+    /// process environment.
+    fn load_env(vars: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let mut toml = String::new();
+        for (k, v) in vars {
+            let key = k
+                .trim_start_matches("LOOKOUT__")
+                .to_lowercase()
+                .replace("__", ".");
+            toml.push_str(&format!("{key} = {v:?}\n"));
+        }
+        let figment = Figment::from(Toml::string(DEFAULT_TOML)).merge(Toml::string(&toml));
+        let s: Settings = figment
+            .extract()
+            .map_err(|e| SettingsError::Load(describe_figment_error(&e)))?;
+        s.validate()?;
+        Ok(s)
+    }
+
+    #[test]
+    fn defaults_match_the_contract() {
+        let s = Settings::load_from(None, Env::prefixed("LOOKOUT_TEST_NOTHING__")).unwrap();
+        assert_eq!(s.profile, Profile::Dev);
+        assert_eq!(s.server.bind, "127.0.0.1:8080");
+        assert_eq!(s.server.public_url, "http://127.0.0.1:8080");
+        assert_eq!(s.database.url.expose(), DEFAULT_DATABASE_URL);
+        assert_eq!(s.keys.master_key_file, PathBuf::from("data/master.key"));
+        assert_eq!(s.mail.transport, MailTransport::Outbox);
+        assert_eq!(s.mail.outbox_dir, PathBuf::from("data/outbox"));
+        assert_eq!(s.mail.from, "Lookout <alerts@localhost>");
+        assert_eq!(s.limits.body_bytes, 65536);
+        assert_eq!(s.retention.days, 365);
+        assert_eq!(s.reference.regions.len(), 45);
+        assert_eq!(s.region("south-wales").unwrap().name, "South Wales Police");
+        for code in [
+            "gwent",
+            "dyfed-powys",
+            "north-wales",
+            "metropolitan",
+            "city-of-london",
+        ] {
+            assert!(s.region(code).is_some(), "{code}");
+        }
+        assert_eq!(s.reference.categories.len(), 14);
+        assert!(s.production_problems().is_empty());
+    }
+
+    #[test]
+    fn nested_overrides_apply() {
+        let s = load_env(&[("LOOKOUT__DATABASE__URL", "postgres://x@y/z")]).unwrap();
+        assert_eq!(s.database.url.expose(), "postgres://x@y/z");
+    }
+
+    #[test]
+    fn unknown_setting_is_named_and_values_are_not_echoed() {
+        let err = load_env(&[("LOOKOUT__DATABASE__PASWORD", "hunter2-secret")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown setting `database.pasword`"), "{err}");
+        assert!(!err.contains("hunter2-secret"), "{err}");
+    }
+
+    #[test]
+    fn production_lists_every_unsafe_default() {
+        let s = load_env(&[
+            ("LOOKOUT__PROFILE", "production"),
+            ("LOOKOUT__KEYS__MASTER_KEY_FILE", "/nonexistent/lookout.key"),
+        ])
+        .unwrap();
+        let problems = s.production_problems();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("lookout keys generate"));
+        assert!(problems[1].contains("database.url"));
+        assert!(problems[2].contains("mail.transport"));
+    }
+
+    #[test]
+    fn duplicate_region_codes_are_refused() {
+        let figment = Figment::from(Toml::string(DEFAULT_TOML)).merge(Toml::string(
+            r#"reference.regions = [{ code = "a", name = "A" }, { code = "a", name = "B" }]"#,
+        ));
+        let s: Settings = figment.extract().unwrap();
+        assert!(
+            s.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("appears twice")
+        );
+    }
+}

@@ -1,0 +1,409 @@
+//! Staff accounts: creation, login (Argon2id password, optional TOTP), sessions, roles.
+//!
+//! One answer for every failed login (unknown account, wrong password, wrong or reused code), with
+//! the same work done in each case, and a per-account slow-down after repeated failures.
+
+use crate::app::AppState;
+use crate::audit;
+use crate::clock::now_unix;
+use crate::crypto::seal::{self, aad};
+use crate::crypto::tokens::{keyed_hash, random_token};
+use crate::crypto::{KeyRing, Purpose, password};
+use crate::db::staff::{self as store, StaffRow};
+use crate::db::{self, DbConn};
+use crate::problem::{ApiError, Code, FieldError, crypto_fault};
+use crate::secret::SensitiveString;
+
+/// Failures allowed before the slow-down starts.
+const FREE_FAILURES: i32 = 5;
+/// The longest an account waits after repeated failures.
+const MAX_COOLDOWN_SECS: i64 = 15 * 60;
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Admin,
+    Caseworker,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Caseworker => "caseworker",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "admin" => Some(Role::Admin),
+            "caseworker" => Some(Role::Caseworker),
+            _ => None,
+        }
+    }
+}
+
+/// An authenticated staff member.
+#[derive(Debug, Clone)]
+pub struct StaffMember {
+    pub id: String,
+    pub role: Role,
+}
+
+impl StaffMember {
+    /// Admins may do everything; caseworkers only caseworker work.
+    pub fn require(&self, role: Role) -> Result<(), ApiError> {
+        match (self.role, role) {
+            (Role::Admin, _) | (Role::Caseworker, Role::Caseworker) => Ok(()),
+            _ => Err(ApiError::new(Code::Forbidden)),
+        }
+    }
+}
+
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub fn email_index(keys: &KeyRing, email: &str) -> String {
+    keyed_hash(
+        keys.get(Purpose::BlindIndex),
+        "staff-email",
+        normalise_email(email).as_bytes(),
+    )
+}
+
+fn session_hash(keys: &KeyRing, token: &str) -> String {
+    keyed_hash(keys.get(Purpose::Tokens), "staff-session", token.as_bytes())
+}
+
+fn valid_email(email: &str) -> bool {
+    crate::identifiers::email(email).is_ok()
+}
+
+/// A new account's row. `password` is hashed here; the plaintext is never kept.
+pub fn new_staff_row(
+    keys: &KeyRing,
+    email: &str,
+    role: Role,
+    password: &str,
+) -> Result<StaffRow, ApiError> {
+    if !valid_email(email) {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "email",
+            "must be an email address",
+        )]));
+    }
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "password",
+            format!("must be at least {MIN_PASSWORD_CHARS} characters"),
+        )]));
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let kek = keys.get(Purpose::StaffData);
+    let sealed_email = seal::seal(
+        &kek.key,
+        &aad("staff-email", &id),
+        normalise_email(email).as_bytes(),
+    )
+    .map_err(crypto_fault)?;
+    Ok(StaffRow {
+        id,
+        email_index: email_index(keys, email),
+        email: sealed_email,
+        role: role.as_str().to_string(),
+        password_hash: password::hash(password).map_err(crypto_fault)?,
+        totp_secret: None,
+        totp_enabled: false,
+        totp_last_step: None,
+        failed_logins: 0,
+        last_failed_at: None,
+        active: true,
+        created_on: crate::clock::today_string(),
+    })
+}
+
+/// A strong random initial password (144 bits), shown once.
+pub fn generate_password() -> Result<SensitiveString, ApiError> {
+    random_token(18).map_err(crypto_fault)
+}
+
+/// Inserts the account and its audit entry; `Ok(None)` when the email is already taken.
+pub fn insert_staff(
+    conn: &mut DbConn,
+    row: &StaffRow,
+    actor: &str,
+) -> Result<Option<String>, ApiError> {
+    db::write_tx(conn, |conn| {
+        if !store::insert(conn, row)? {
+            return Ok(None);
+        }
+        audit::record(
+            conn,
+            actor,
+            &format!("staff.create.{}", row.role),
+            Some(&row.id),
+        )?;
+        Ok(Some(row.id.clone()))
+    })
+}
+
+/// `POST /staff`: an admin creates an account with a generated initial password.
+pub async fn create(
+    state: &AppState,
+    actor: &StaffMember,
+    email: &str,
+    role: Role,
+) -> Result<(String, SensitiveString), ApiError> {
+    actor.require(Role::Admin)?;
+    let initial = generate_password()?;
+    let keys = state.keys.clone();
+    let (email, pw) = (email.to_string(), initial.clone());
+    let row = tokio::task::spawn_blocking(move || new_staff_row(&keys, &email, role, pw.expose()))
+        .await
+        .map_err(|_| ApiError::internal("hashing task failed"))??;
+    let actor_id = actor.id.clone();
+    let id = state
+        .db
+        .run(move |conn| insert_staff(conn, &row, &actor_id))
+        .await?
+        .ok_or_else(|| {
+            ApiError::new(Code::Conflict)
+                .with_detail("A staff account with this email already exists.")
+        })?;
+    Ok((id, initial))
+}
+
+pub struct Session {
+    pub token: SensitiveString,
+    pub role: Role,
+    pub expires_at: i64,
+}
+
+/// How long an account must wait before its next attempt counts, after `failures` failures.
+fn cooldown(failures: i32) -> i64 {
+    if failures < FREE_FAILURES {
+        return 0;
+    }
+    let exp = (failures - FREE_FAILURES).min(20) as u32;
+    (1i64 << exp).min(MAX_COOLDOWN_SECS)
+}
+
+fn totp_for(keys: &KeyRing, row: &StaffRow) -> Option<totp_rs::Totp> {
+    let sealed = row.totp_secret.as_ref()?;
+    let secret = seal::open(
+        &keys.get(Purpose::StaffData).key,
+        &aad("staff-totp", &row.id),
+        sealed,
+    )
+    .ok()?;
+    totp_rs::Builder::new()
+        .with_secret(secret.to_vec())
+        .with_issuer(Some("Lookout"))
+        .with_account_name(row.id.clone())
+        .build()
+        .ok()
+}
+
+/// A TOTP code is accepted once: its time step must be later than the last one used.
+fn check_code(totp: &totp_rs::Totp, code: &str, last_step: Option<i64>) -> Option<i64> {
+    let step = totp.check(code.trim(), now_unix().max(0) as u64)? as i64;
+    match last_step {
+        Some(last) if step <= last => None,
+        _ => Some(step),
+    }
+}
+
+pub async fn login(
+    state: &AppState,
+    email: &str,
+    pw: &str,
+    code: Option<&str>,
+) -> Result<Session, ApiError> {
+    let index = email_index(&state.keys, email);
+    let row = state
+        .db
+        .run(move |conn| store::by_email_index(conn, &index).map_err(ApiError::from))
+        .await?;
+    let now = now_unix();
+    let cooling = row.as_ref().is_some_and(|r| {
+        r.last_failed_at
+            .is_some_and(|t| now < t + cooldown(r.failed_logins))
+    });
+    // The password is always checked, against a dummy hash for an unknown account, so every
+    // failure costs the same time.
+    let phc = row.as_ref().map_or_else(
+        || password::dummy_hash().to_string(),
+        |r| r.password_hash.clone(),
+    );
+    let attempt = pw.to_string();
+    let password_ok = {
+        let _permit = state
+            .hash_permits
+            .acquire()
+            .await
+            .map_err(|_| ApiError::internal("hash limiter closed"))?;
+        tokio::task::spawn_blocking(move || password::verify(&attempt, &phc))
+            .await
+            .map_err(|_| ApiError::internal("hashing task failed"))?
+    };
+    let Some(row) = row else {
+        return Err(ApiError::new(Code::LoginFailed));
+    };
+    let step = if row.totp_enabled {
+        totp_for(&state.keys, &row)
+            .and_then(|t| check_code(&t, code.unwrap_or(""), row.totp_last_step))
+    } else {
+        None
+    };
+    let ok = password_ok && !cooling && (!row.totp_enabled || step.is_some());
+    let id = row.id.clone();
+    if !ok {
+        state
+            .db
+            .run(move |conn| {
+                db::write_tx(conn, |conn| {
+                    store::record_failure(conn, &id, now)?;
+                    audit::record(conn, "anonymous", "staff.login_failed", Some(&id))?;
+                    Ok::<_, ApiError>(())
+                })
+            })
+            .await?;
+        return Err(ApiError::new(Code::LoginFailed));
+    }
+    let token = random_token(32).map_err(crypto_fault)?;
+    let hash = session_hash(&state.keys, token.expose());
+    let expires_at = now + state.settings.staff.session_hours * 3600;
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                store::delete_expired_sessions(conn, now)?;
+                store::insert_session(conn, &hash, &id, expires_at)?;
+                store::record_success(conn, &id, step)?;
+                audit::record(conn, &id, "staff.login", None)?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await?;
+    Ok(Session {
+        token,
+        role: Role::parse(&row.role).unwrap_or(Role::Caseworker),
+        expires_at,
+    })
+}
+
+/// The staff member behind a bearer token, or 401.
+pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffMember, ApiError> {
+    let hash = session_hash(&state.keys, token);
+    let now = now_unix();
+    let row = state
+        .db
+        .run(move |conn| store::session_staff(conn, &hash, now).map_err(ApiError::from))
+        .await?
+        .ok_or_else(|| ApiError::new(Code::Unauthorized))?;
+    let role = Role::parse(&row.role).ok_or_else(|| ApiError::internal("unknown staff role"))?;
+    Ok(StaffMember { id: row.id, role })
+}
+
+pub async fn logout(state: &AppState, member: &StaffMember, token: &str) -> Result<(), ApiError> {
+    let hash = session_hash(&state.keys, token);
+    let id = member.id.clone();
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                store::delete_session(conn, &hash)?;
+                audit::record(conn, &id, "staff.logout", None)?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await
+}
+
+/// Starts TOTP enrolment: a new secret, sealed, not yet required. Refused while TOTP is on, so a
+/// stolen session cannot silently replace the second factor.
+pub async fn totp_setup(
+    state: &AppState,
+    member: &StaffMember,
+) -> Result<SensitiveString, ApiError> {
+    let id = member.id.clone();
+    let row = state
+        .db
+        .run(move |conn| store::by_id(conn, &id).map_err(ApiError::from))
+        .await?
+        .ok_or_else(|| ApiError::new(Code::Unauthorized))?;
+    if row.totp_enabled {
+        return Err(ApiError::new(Code::Conflict)
+            .with_detail("Two-factor codes are already on for this account."));
+    }
+    let mut secret = [0u8; 20];
+    getrandom::fill(&mut secret).map_err(crypto_fault)?;
+    let sealed = seal::seal(
+        &state.keys.get(Purpose::StaffData).key,
+        &aad("staff-totp", &row.id),
+        &secret,
+    )
+    .map_err(crypto_fault)?;
+    let totp = totp_rs::Builder::new()
+        .with_secret(secret.to_vec())
+        .with_issuer(Some("Lookout"))
+        .with_account_name(row.id.clone())
+        .build()
+        .map_err(crypto_fault)?;
+    zeroize::Zeroize::zeroize(&mut secret);
+    let uri = totp.to_url().map_err(crypto_fault)?;
+    let id = row.id.clone();
+    state
+        .db
+        .run(move |conn| store::set_totp_secret(conn, &id, &sealed).map_err(ApiError::from))
+        .await?;
+    Ok(SensitiveString::new(uri))
+}
+
+pub async fn totp_enable(
+    state: &AppState,
+    member: &StaffMember,
+    code: &str,
+) -> Result<(), ApiError> {
+    let id = member.id.clone();
+    let row = state
+        .db
+        .run(move |conn| store::by_id(conn, &id).map_err(ApiError::from))
+        .await?
+        .ok_or_else(|| ApiError::new(Code::Unauthorized))?;
+    let totp = totp_for(&state.keys, &row).ok_or_else(|| {
+        ApiError::new(Code::Conflict).with_detail("Start with POST /api/v1/auth/totp/setup.")
+    })?;
+    let step = check_code(&totp, code, row.totp_last_step).ok_or_else(|| {
+        ApiError::validation(vec![FieldError::new("code", "is not the current code")])
+    })?;
+    let id = row.id.clone();
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                store::enable_totp(conn, &id, step)?;
+                audit::record(conn, &id, "staff.totp_enabled", None)?;
+                Ok::<_, ApiError>(())
+            })
+        })
+        .await
+}
+
+impl From<password::HashFailed> for ApiError {
+    fn from(_: password::HashFailed) -> Self {
+        ApiError::internal("password hashing failed")
+    }
+}
+
+/// For the CLI: create an admin directly against the database.
+pub fn create_admin_blocking(
+    conn: &mut DbConn,
+    keys: &KeyRing,
+    email: &str,
+    password: &str,
+) -> Result<Option<String>, ApiError> {
+    let row = new_staff_row(keys, email, Role::Admin, password)?;
+    insert_staff(conn, &row, "cli")
+}

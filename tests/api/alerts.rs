@@ -1,0 +1,778 @@
+//! Staff, cases, alerts and subscriptions, against a real SMTP server process.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use lookout::staff::Role;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::helpers::{
+    Backend, TestApp, assert_problem, report, smtp_settings, spawn_app, spawn_app_with,
+};
+use crate::smtp::{Mail, SmtpServer};
+
+const CONFIRM_SUBJECT: &str = "Confirm your Lookout safety alerts";
+
+fn link(mail: &Mail, kind: &str) -> String {
+    let marker = format!("/api/v1/subscriptions/{kind}?token=");
+    let start = mail
+        .text
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {kind} link in {}", mail.text));
+    let rest = &mail.text[start + marker.len()..];
+    let token: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+    format!("/api/v1/subscriptions/{kind}?token={token}")
+}
+
+fn to(mail: &Mail) -> &str {
+    mail.to[0].as_str()
+}
+
+/// Subscribes every address and confirms each from its confirmation email.
+async fn subscribe_all(app: &TestApp, smtp: &SmtpServer, subs: &[(String, Value)]) {
+    let before = smtp.messages().len();
+    for (email, filters) in subs {
+        let mut body = json!({"email": email});
+        for (k, v) in filters.as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        let res = app.post_json("/api/v1/subscriptions", &body).await;
+        assert_eq!(res.status(), 202);
+    }
+    let mails = smtp
+        .wait_for(before + subs.len(), Duration::from_secs(60))
+        .await;
+    for mail in &mails[before..] {
+        assert_eq!(mail.subject, CONFIRM_SUBJECT);
+        let res = app.get(&link(mail, "confirm")).await;
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    }
+}
+
+async fn submit(app: &TestApp, body: &Value) -> (String, String) {
+    let res = app.post_json("/api/v1/reports", body).await;
+    assert_eq!(res.status(), 201);
+    let receipt = res.json::<Value>().await.unwrap()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let id = app
+        .strings("SELECT id AS v FROM reports ORDER BY submitted_on, id")
+        .into_iter()
+        .find(|id| {
+            app.strings(&format!(
+                "SELECT status AS v FROM reports WHERE id = '{id}'"
+            ))[0]
+                == "received"
+        });
+    (receipt, id.unwrap())
+}
+
+async fn publish_draft(
+    app: &TestApp,
+    token: &str,
+    case: &str,
+    regions: &[&str],
+) -> reqwest::Response {
+    let draft: Value = app
+        .authed(
+            Method::GET,
+            &format!("/api/v1/cases/{case}/alert-draft"),
+            Some(token),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let body = json!({
+        "title": draft["title"], "body": draft["body"], "regions": regions,
+        "category": draft["category"], "identifiers": draft["identifiers"],
+    });
+    app.authed(
+        Method::POST,
+        &format!("/api/v1/cases/{case}/alerts"),
+        Some(token),
+        Some(&body),
+    )
+    .await
+}
+
+const MARKERS: [&str; 4] = [
+    "MRKNAME",
+    "mrk-email-77@example.net",
+    "07700 900777",
+    "MRK-NOTES",
+];
+
+async fn alerts_reach_only_confirmed_matching_subscribers(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, smtp_settings(smtp.url())).await;
+    subscribe_all(
+        &app,
+        &smtp,
+        &[
+            ("all@sub.test".into(), json!({"regions": ["south-wales"]})),
+            ("gwent@sub.test".into(), json!({"regions": ["gwent"]})),
+            (
+                "theft@sub.test".into(),
+                json!({"regions": ["south-wales"], "categories": ["theft"]}),
+            ),
+        ],
+    )
+    .await;
+    // Subscribed but never confirmed: nothing may reach it.
+    let res = app
+        .post_json(
+            "/api/v1/subscriptions",
+            &json!({"email": "pending@sub.test", "regions": ["south-wales"]}),
+        )
+        .await;
+    assert_eq!(res.status(), 202);
+    // Subscribing again answers the same and sends nothing new to a confirmed address.
+    let res = app
+        .post_json(
+            "/api/v1/subscriptions",
+            &json!({"email": "all@sub.test", "regions": ["gwent"]}),
+        )
+        .await;
+    assert_eq!(res.status(), 202);
+    smtp.wait_for(4, Duration::from_secs(30)).await;
+
+    let (receipt, case) = submit(
+        &app,
+        &report(json!({
+            "description": format!("He robbed me. My number is {} if police need it.", MARKERS[2]),
+            "contact": {"name": MARKERS[0], "email": MARKERS[1], "phone": MARKERS[2], "notes": MARKERS[3]},
+        })),
+    )
+    .await;
+    let caseworker = app.staff_token(Role::Caseworker).await;
+    let queue: Value = app
+        .authed(
+            Method::GET,
+            "/api/v1/cases?status=received",
+            Some(&caseworker),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        queue
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == case.as_str())
+    );
+    let view: Value = app
+        .authed(
+            Method::GET,
+            &format!("/api/v1/cases/{case}"),
+            Some(&caseworker),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        view["contact"]["name"], MARKERS[0],
+        "caseworkers see the decrypted contact"
+    );
+    assert!(
+        view["report"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("He robbed me")
+    );
+    assert_eq!(view["status"], "reviewed");
+
+    let res = publish_draft(&app, &caseworker, &case, &["south-wales"]).await;
+    assert_eq!(res.status(), 201);
+    let published: Value = res.json().await.unwrap();
+    assert_eq!(published["recipients"], 1, "{published}");
+    let mails = smtp.wait_for(5, Duration::from_secs(30)).await;
+    let alert = mails
+        .iter()
+        .find(|m| m.subject.starts_with("Safety alert"))
+        .unwrap();
+    assert_eq!(to(alert), "all@sub.test");
+    assert_eq!(alert.subject, "Safety alert: Robbery — South Wales Police");
+    let unsubscribe = alert.header("list-unsubscribe").unwrap().to_string();
+    assert!(
+        unsubscribe.starts_with('<')
+            && unsubscribe.contains("/api/v1/subscriptions/unsubscribe?token="),
+        "{unsubscribe}"
+    );
+    assert_eq!(
+        alert.header("list-unsubscribe-post"),
+        Some("List-Unsubscribe=One-Click")
+    );
+    assert!(
+        alert
+            .text
+            .contains("/api/v1/subscriptions/unsubscribe?token=")
+    );
+    assert!(alert.html.contains("unsubscribe?token="));
+    assert!(
+        alert.text.contains("07700 900123"),
+        "perpetrator number: {}",
+        alert.text
+    );
+    for marker in MARKERS {
+        assert!(!alert.raw.contains(marker), "{marker} in the alert");
+        assert!(
+            !alert.raw.contains(&marker.replace(' ', "")),
+            "{marker} in the alert"
+        );
+    }
+    // Nobody else got an alert.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let alerts: Vec<String> = smtp
+        .messages()
+        .iter()
+        .filter(|m| m.subject.starts_with("Safety alert"))
+        .map(|m| to(m).to_string())
+        .collect();
+    assert_eq!(alerts, vec!["all@sub.test"]);
+
+    let status: Value = app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(status["status"], "alert_published");
+
+    // A caseworker reply reaches the reporter through the receipt.
+    let res = app
+        .authed(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/messages"),
+            Some(&caseworker),
+            Some(&json!({"body": "Thank you. Stay safe."})),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let status: Value = app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(status["messages"][0]["from"], "caseworker");
+    assert_eq!(status["messages"][0]["body"], "Thank you. Stay safe.");
+
+    // One-click unsubscribe (RFC 8058: a form POST to the header's URL), then nothing more.
+    let url = unsubscribe.trim_matches(|c| c == '<' || c == '>');
+    // The link is built on server.public_url; the test service listens elsewhere.
+    let path = &url[url.find("/api/v1/").unwrap()..];
+    assert!(url.starts_with(&app.settings.server.public_url));
+    let res = app
+        .client
+        .post(app.url(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let (_, second) = submit(&app, &report(json!({}))).await;
+    let res = publish_draft(&app, &caseworker, &second, &["south-wales"]).await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.json::<Value>().await.unwrap()["recipients"], 0);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        smtp.messages()
+            .iter()
+            .filter(|m| m.subject.starts_with("Safety alert"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        app.count("subscribers"),
+        3,
+        "the unsubscribed address is deleted"
+    );
+}
+
+async fn an_alert_the_reporter_declined_cannot_be_published(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, case) = submit(&app, &report(json!({"alert": false}))).await;
+    let token = app.staff_token(Role::Caseworker).await;
+    let draft_res = publish_draft(&app, &token, &case, &["south-wales"]).await;
+    assert_problem(draft_res, 409, "alert_not_allowed").await;
+    assert_eq!(app.count("alerts"), 0);
+}
+
+async fn published_text_may_not_carry_the_reporter_or_immigration(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, case) = submit(
+        &app,
+        &report(json!({"contact": {"name": "Jessamy", "phone": "07700 900456"}})),
+    )
+    .await;
+    let token = app.staff_token(Role::Caseworker).await;
+    for (body, field) in [
+        ("Call Jessamy on 07700 900456 for details.", "body"),
+        ("Her visa had run out, he knew it.", "body"),
+    ] {
+        let res = app
+            .authed(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/alerts"),
+                Some(&token),
+                Some(&json!({"title": "Robbery", "body": body, "regions": ["south-wales"], "category": "robbery"})),
+            )
+            .await;
+        let problem = assert_problem(res, 422, "validation_failed").await;
+        assert_eq!(problem["errors"][0]["field"], field);
+    }
+    let res = app
+        .authed(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/alerts"),
+            Some(&token),
+            Some(&json!({"title": "Robbery", "body": "x", "regions": ["south-wales"], "category": "robbery", "identifiers": {"phone_numbers": ["+44 7700 900456"]}})),
+        )
+        .await;
+    assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(app.count("alerts"), 0);
+}
+
+async fn the_role_matrix(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, case) = submit(&app, &report(json!({}))).await;
+    let expired = app.staff_token(Role::Caseworker).await;
+    app.execute("UPDATE sessions SET expires_at = 0");
+    let admin = app.staff_token(Role::Admin).await;
+    let caseworker = app.staff_token(Role::Caseworker).await;
+    let publish =
+        json!({"title": "t", "body": "b", "regions": ["south-wales"], "category": "robbery"});
+    let routes: Vec<(Method, String, Option<Value>, bool)> = vec![
+        (Method::GET, "/api/v1/cases".into(), None, false),
+        (Method::GET, format!("/api/v1/cases/{case}"), None, false),
+        (
+            Method::GET,
+            format!("/api/v1/cases/{case}/alert-draft"),
+            None,
+            false,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/cases/{case}/messages"),
+            Some(json!({"body": "hello"})),
+            false,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/cases/{case}/alerts"),
+            Some(publish),
+            false,
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/cases/{case}/close"),
+            None,
+            false,
+        ),
+        (Method::POST, "/api/v1/auth/totp/setup".into(), None, false),
+        (
+            Method::POST,
+            "/api/v1/staff".into(),
+            Some(json!({"email": "new@lookout.test", "role": "caseworker"})),
+            true,
+        ),
+    ];
+    for (method, path, body, admin_only) in &routes {
+        let res = app.authed(method.clone(), path, None, body.as_ref()).await;
+        assert_problem(res, 401, "unauthorized").await;
+        let res = app
+            .authed(
+                method.clone(),
+                path,
+                Some("not-a-real-token"),
+                body.as_ref(),
+            )
+            .await;
+        assert_problem(res, 401, "unauthorized").await;
+        let res = app
+            .authed(method.clone(), path, Some(&expired), body.as_ref())
+            .await;
+        assert_problem(res, 401, "unauthorized").await;
+        let res = app
+            .authed(method.clone(), path, Some(&caseworker), body.as_ref())
+            .await;
+        if *admin_only {
+            assert_problem(res, 403, "forbidden").await;
+        } else {
+            assert!(
+                res.status().is_success(),
+                "caseworker {method} {path}: {}",
+                res.status()
+            );
+        }
+    }
+    // Admins can do everything (a fresh case, since the first was closed above).
+    let (_, case2) = submit(&app, &report(json!({}))).await;
+    for (method, path, body, _) in routes {
+        let path = path.replace(&case, &case2);
+        let res = app
+            .authed(method.clone(), &path, Some(&admin), body.as_ref())
+            .await;
+        assert!(
+            res.status().is_success(),
+            "admin {method} {path}: {}",
+            res.status()
+        );
+    }
+    // Logout ends the session.
+    let res = app
+        .authed(Method::POST, "/api/v1/auth/logout", Some(&caseworker), None)
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .authed(Method::GET, "/api/v1/cases", Some(&caseworker), None)
+        .await;
+    assert_problem(res, 401, "unauthorized").await;
+}
+
+async fn logins_fail_alike_slow_down_and_honour_totp(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let password = app.create_staff("worker@lookout.test", Role::Caseworker);
+    let wrong = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "worker@lookout.test", "password": "wrong password!"}),
+        )
+        .await;
+    let wrong = assert_problem(wrong, 401, "login_failed").await;
+    let unknown = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "nobody@lookout.test", "password": "wrong password!"}),
+        )
+        .await;
+    let unknown = assert_problem(unknown, 401, "login_failed").await;
+    assert_eq!(
+        wrong, unknown,
+        "the same answer for an unknown account and a wrong password"
+    );
+
+    // TOTP: enrol, then a password alone is not enough, and a code works once.
+    let token = app.login("worker@lookout.test", &password).await;
+    let setup: Value = app
+        .authed(Method::POST, "/api/v1/auth/totp/setup", Some(&token), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let uri = setup["otpauth_uri"].as_str().unwrap();
+    let totp = totp_rs::Totp::from_url(uri).unwrap();
+    let now = chrono::Utc::now().timestamp() as u64;
+    let res = app
+        .authed(
+            Method::POST,
+            "/api/v1/auth/totp/enable",
+            Some(&token),
+            Some(&json!({"code": "000000"})),
+        )
+        .await;
+    assert_problem(res, 422, "validation_failed").await;
+    let res = app
+        .authed(
+            Method::POST,
+            "/api/v1/auth/totp/enable",
+            Some(&token),
+            Some(&json!({"code": totp.generate(now - 30).to_string()})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "worker@lookout.test", "password": password}),
+        )
+        .await;
+    assert_problem(res, 401, "login_failed").await;
+    let code = totp.generate(now).to_string();
+    let res = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "worker@lookout.test", "password": password, "totp": code}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "worker@lookout.test", "password": password, "totp": code}),
+        )
+        .await;
+    assert_problem(res, 401, "login_failed").await;
+
+    // Repeated failures: after five, even the right password is refused for a while.
+    let other = app.create_staff("target@lookout.test", Role::Admin);
+    for _ in 0..6 {
+        let res = app
+            .post_json(
+                "/api/v1/auth/login",
+                &json!({"email": "target@lookout.test", "password": "guess guess guess"}),
+            )
+            .await;
+        assert_problem(res, 401, "login_failed").await;
+    }
+    let res = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "target@lookout.test", "password": other}),
+        )
+        .await;
+    assert_problem(res, 401, "login_failed").await;
+}
+
+async fn admins_create_staff(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.staff_token(Role::Admin).await;
+    let res = app
+        .authed(
+            Method::POST,
+            "/api/v1/staff",
+            Some(&admin),
+            Some(&json!({"email": "New@Lookout.test", "role": "caseworker"})),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let body: Value = res.json().await.unwrap();
+    let password = body["initial_password"].as_str().unwrap();
+    assert!(password.len() >= 20);
+    let token = app.login("new@lookout.test", password).await;
+    let res = app
+        .authed(Method::GET, "/api/v1/cases", Some(&token), None)
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app
+        .authed(
+            Method::POST,
+            "/api/v1/staff",
+            Some(&admin),
+            Some(&json!({"email": "new@lookout.test", "role": "caseworker"})),
+        )
+        .await;
+    assert_problem(res, 409, "conflict").await;
+    let res = app
+        .authed(
+            Method::POST,
+            "/api/v1/staff",
+            Some(&admin),
+            Some(&json!({"email": "x@lookout.test", "role": "superuser"})),
+        )
+        .await;
+    assert_problem(res, 422, "validation_failed").await;
+    // Staff emails are not stored in plaintext.
+    assert!(!app.everything_stored().contains("new@lookout.test"));
+}
+
+/// 200 confirmed subscribers; returns their addresses.
+async fn two_hundred(app: &TestApp, smtp: &SmtpServer) -> Vec<String> {
+    let subs: Vec<(String, Value)> = (0..200)
+        .map(|i| {
+            (
+                format!("sub{i:03}@fanout.test"),
+                json!({"regions": ["south-wales"]}),
+            )
+        })
+        .collect();
+    subscribe_all(app, smtp, &subs).await;
+    subs.into_iter().map(|(e, _)| e).collect()
+}
+
+fn alert_counts(smtp: &SmtpServer) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for m in smtp
+        .messages()
+        .iter()
+        .filter(|m| m.subject.starts_with("Safety alert"))
+    {
+        *counts.entry(to(m).to_string()).or_insert(0) += 1;
+    }
+    counts
+}
+
+async fn an_smtp_outage_mid_fan_out_loses_and_repeats_nothing(backend: Backend) {
+    let mut smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, |s| {
+        smtp_settings(smtp.url())(s);
+        s.mail.senders = 1;
+    })
+    .await;
+    let everyone = two_hundred(&app, &smtp).await;
+    let confirmations = smtp.messages().len();
+    let (_, case) = submit(&app, &report(json!({}))).await;
+    let token = app.staff_token(Role::Caseworker).await;
+    let res = publish_draft(&app, &token, &case, &["south-wales"]).await;
+    assert_eq!(res.json::<Value>().await.unwrap()["recipients"], 200);
+    smtp.wait_for(confirmations + 1, Duration::from_secs(30))
+        .await;
+    smtp.stop().await;
+    let at_outage = alert_counts(&smtp).values().sum::<usize>();
+    assert!(
+        at_outage < 200,
+        "the outage began mid fan-out ({at_outage} delivered)"
+    );
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    smtp.restart().await;
+    smtp.wait_for(confirmations + 200, Duration::from_secs(90))
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let counts = alert_counts(&smtp);
+    for address in &everyone {
+        assert_eq!(counts.get(address), Some(&1), "{address}");
+    }
+    assert_eq!(counts.len(), 200);
+}
+
+/// The service is killed (SIGKILL) mid fan-out and started again: every subscriber still gets the
+/// alert, and at most the one message in flight at the crash (one sender) is sent twice.
+async fn a_crash_mid_fan_out_misses_nobody(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, |s| {
+        smtp_settings(smtp.url())(s);
+        s.mail.senders = 1;
+    })
+    .await;
+    let everyone = two_hundred(&app, &smtp).await;
+    let confirmations = smtp.messages().len();
+    let (_, case) = submit(&app, &report(json!({}))).await;
+    let password = app.create_staff("crash@lookout.test", Role::Caseworker);
+    app.stop().await;
+
+    // The same database, key and mail server, served by the real binary.
+    let env = vec![
+        ("LOOKOUT__DATABASE__URL", app.db.url()),
+        (
+            "LOOKOUT__KEYS__MASTER_KEY_FILE",
+            app.settings.keys.master_key_file.display().to_string(),
+        ),
+        ("LOOKOUT__MAIL__TRANSPORT", "smtp".to_string()),
+        ("LOOKOUT__MAIL__SMTP_URL", smtp.url()),
+        ("LOOKOUT__MAIL__SENDERS", "1".to_string()),
+        ("LOOKOUT__MAIL__WORKER_POLL_MS", "100".to_string()),
+        ("LOOKOUT__MAIL__CLAIM_SECONDS", "5".to_string()),
+    ];
+    let (mut first, port) = crate::helpers::spawn_binary(app.dir.path(), &env).await;
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let login: Value = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&json!({"email": "crash@lookout.test", "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = login["token"].as_str().unwrap();
+    let draft: Value = client
+        .get(format!("{base}/api/v1/cases/{case}/alert-draft"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let res = client
+        .post(format!("{base}/api/v1/cases/{case}/alerts"))
+        .bearer_auth(token)
+        .json(&json!({"title": draft["title"], "body": draft["body"], "regions": ["south-wales"], "category": "robbery"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    smtp.wait_for(confirmations + 1, Duration::from_secs(30))
+        .await;
+    first.start_kill().unwrap();
+    first.wait().await.unwrap();
+    let at_crash = alert_counts(&smtp).values().sum::<usize>();
+    assert!(
+        at_crash < 200,
+        "the crash came mid fan-out ({at_crash} delivered)"
+    );
+
+    let (_second, _) = crate::helpers::spawn_binary(app.dir.path(), &env).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(90);
+    while alert_counts(&smtp).len() < 200 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let counts = alert_counts(&smtp);
+    for address in &everyone {
+        assert!(
+            counts.get(address).is_some_and(|n| *n >= 1),
+            "{address} missed"
+        );
+    }
+    let duplicates: usize = counts.values().map(|n| n - 1).sum();
+    assert!(
+        duplicates <= 1,
+        "{duplicates} duplicates; at most the one in flight"
+    );
+}
+
+both_backends!(
+    a_crash_mid_fan_out_misses_nobody,
+    alerts_reach_only_confirmed_matching_subscribers,
+    an_alert_the_reporter_declined_cannot_be_published,
+    published_text_may_not_carry_the_reporter_or_immigration,
+    the_role_matrix,
+    logins_fail_alike_slow_down_and_honour_totp,
+    admins_create_staff,
+    an_smtp_outage_mid_fan_out_loses_and_repeats_nothing,
+);
+
+/// On the embedded default, mail is written as .eml files to the outbox folder.
+async fn the_outbox_folder_receives_mail_by_default(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let res = app
+        .post_json(
+            "/api/v1/subscriptions",
+            &json!({"email": "outbox@sub.test", "regions": ["gwent"], "language": "es"}),
+        )
+        .await;
+    assert_eq!(res.status(), 202);
+    let dir = app.settings.mail.outbox_dir.clone();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let mail = loop {
+        let found = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        if let Some(entry) = found.first() {
+            break std::fs::read_to_string(entry.path()).unwrap();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no .eml in {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(mail.contains("To: outbox@sub.test"), "{mail}");
+    assert!(mail.contains("multipart/alternative"), "{mail}");
+    assert!(
+        mail.contains("/api/v1/subscriptions/confirm?token="),
+        "{mail}"
+    );
+    assert!(mail.contains("Alguien"), "the Spanish template: {mail}");
+}
+
+both_backends!(the_outbox_folder_receives_mail_by_default);

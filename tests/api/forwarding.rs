@@ -1,0 +1,561 @@
+//! Consent-gated forwarding to named SPOCs, the recipient firewall, relaying and the audit log,
+//! against a real SMTP server.
+
+use std::time::Duration;
+
+use lookout::staff::Role;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp, assert_problem, report, smtp_settings, spawn_app_with};
+use crate::smtp::SmtpServer;
+
+const VERSION: &str = lookout::consent::STATEMENT_VERSION;
+const WORKER_EMAIL: &str = "worker-mrk@example.net";
+const WORKER_PHONE: &str = "07700 900555";
+
+struct World {
+    app: TestApp,
+    smtp: SmtpServer,
+    admin: String,
+    caseworker: String,
+}
+
+async fn world(backend: Backend) -> World {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, smtp_settings(smtp.url())).await;
+    let admin = app.staff_token(Role::Admin).await;
+    let caseworker = app.staff_token(Role::Caseworker).await;
+    World {
+        app,
+        smtp,
+        admin,
+        caseworker,
+    }
+}
+
+impl World {
+    async fn spoc(&self, name: &str, email: &str) -> String {
+        let res = self
+            .app
+            .authed(
+                Method::POST,
+                "/api/v1/spocs",
+                Some(&self.admin),
+                Some(&json!({"name": name, "region": "south-wales", "email": email})),
+            )
+            .await;
+        assert_eq!(res.status(), 201);
+        res.json::<Value>().await.unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    async fn org(&self) -> (String, String) {
+        let res = self
+            .app
+            .authed(Method::POST, "/api/v1/orgs", Some(&self.admin), Some(&json!({"name": "Cardiff Outreach", "email": "caseworkers@outreach.example.org"})))
+            .await;
+        assert_eq!(res.status(), 201);
+        let body: Value = res.json().await.unwrap();
+        (
+            body["id"].as_str().unwrap().to_string(),
+            body["api_key"].as_str().unwrap().to_string(),
+        )
+    }
+
+    /// Submits (directly, or relayed with `org_key`) and returns (receipt, case id).
+    async fn submit(&self, body: Value, org_key: Option<&str>) -> (String, String) {
+        let before: Vec<String> = self.app.strings("SELECT id AS v FROM reports");
+        let res = match org_key {
+            Some(key) => self
+                .app
+                .client
+                .post(self.app.url("/api/v1/relay/reports"))
+                .bearer_auth(key)
+                .json(&body)
+                .send()
+                .await
+                .unwrap(),
+            None => self.app.post_json("/api/v1/reports", &body).await,
+        };
+        assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+        let receipt = res.json::<Value>().await.unwrap()["receipt"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let id = self
+            .app
+            .strings("SELECT id AS v FROM reports")
+            .into_iter()
+            .find(|id| !before.contains(id))
+            .unwrap();
+        (receipt, id)
+    }
+
+    async fn forward(&self, case: &str) -> reqwest::Response {
+        self.app
+            .authed(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/forward"),
+                Some(&self.caseworker),
+                Some(&json!({})),
+            )
+            .await
+    }
+}
+
+fn consent(level: &str, spoc: &str) -> Value {
+    if level == "none" {
+        json!({"police": "none"})
+    } else {
+        json!({"police": level, "spoc_id": spoc, "statement_version": VERSION})
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.replace("\r\n", "\n").trim_end().to_string()
+}
+
+async fn the_forward_matrix(backend: Backend) {
+    let w = world(backend).await;
+    let (_, org_key) = w.org().await;
+    let mut sent = 0;
+    for level in ["none", "anonymous", "full"] {
+        for retired in [false, true] {
+            for relayed in [false, true] {
+                let label = format!(
+                    "{level}/{}/{}",
+                    if retired { "retired" } else { "active" },
+                    if relayed { "relayed" } else { "direct" }
+                );
+                let spoc_email = format!(
+                    "dc.{}.{}.{}@south-wales.police.uk",
+                    level, retired as u8, relayed as u8
+                );
+                let spoc = w.spoc("DC Jane Doe", &spoc_email).await;
+                let mut body = report(json!({
+                    "description": format!("He hit me. You can reach me on {WORKER_PHONE}."),
+                    "contact": {"name": "Jessamy", "email": WORKER_EMAIL, "phone": WORKER_PHONE},
+                    "consent": consent(level, &spoc),
+                }));
+                if relayed {
+                    body["relay"] = json!({"worker_consented": true, "contact_via_org": true});
+                }
+                let mut preview_body = body.clone();
+                preview_body.as_object_mut().unwrap().remove("relay");
+                let (receipt, case) = w.submit(body, relayed.then_some(org_key.as_str())).await;
+                if retired {
+                    let res = w
+                        .app
+                        .authed(
+                            Method::POST,
+                            &format!("/api/v1/spocs/{spoc}/retire"),
+                            Some(&w.admin),
+                            None,
+                        )
+                        .await;
+                    assert_eq!(res.status(), 200);
+                }
+                let res = w.forward(&case).await;
+                match (level, retired) {
+                    ("none", _) => {
+                        assert_problem(res, 403, "consent_required").await;
+                        continue;
+                    }
+                    (_, true) => {
+                        assert_problem(res, 403, "consent_spoc_changed").await;
+                        let view: Value = w
+                            .app
+                            .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+                            .await
+                            .json()
+                            .await
+                            .unwrap();
+                        assert_eq!(view["consent"]["needs_renewal"], true, "{label}");
+                        continue;
+                    }
+                    _ => {}
+                }
+                assert_eq!(res.status(), 201, "{label}: {}", res.text().await.unwrap());
+                sent += 1;
+                let mails = w.smtp.wait_for(sent, Duration::from_secs(20)).await;
+                let mail = mails.last().unwrap();
+                assert_eq!(
+                    mail.to,
+                    vec![spoc_email.clone()],
+                    "{label}: exactly the consented SPOC"
+                );
+                assert!(
+                    mail.subject.starts_with("Lookout report: Robbery"),
+                    "{label}: {}",
+                    mail.subject
+                );
+                let text = normalise(&mail.text);
+                assert!(text.contains("He hit me."), "{label}: {text}");
+                assert!(
+                    text.contains("07700 900123"),
+                    "{label}: the perpetrator's number is kept"
+                );
+                // Whatever the level, the reporter's own number never appears in the description.
+                let description_part = text
+                    .split("Contact route chosen by the reporter")
+                    .next()
+                    .unwrap();
+                assert!(!description_part.contains(WORKER_PHONE), "{label}: {text}");
+                match (level, relayed) {
+                    ("anonymous", _) => {
+                        for leak in [
+                            WORKER_EMAIL,
+                            WORKER_PHONE,
+                            "Jessamy",
+                            "outreach.example.org",
+                            "Cardiff Outreach",
+                        ] {
+                            assert!(!text.contains(leak), "{label}: {leak} in {text}");
+                        }
+                        assert!(text.contains("no contact route is given"), "{label}");
+                    }
+                    ("full", false) => {
+                        assert!(
+                            text.contains(&format!("Email: {WORKER_EMAIL}")),
+                            "{label}: {text}"
+                        );
+                        assert!(!text.contains("outreach.example.org"), "{label}");
+                    }
+                    ("full", true) => {
+                        assert!(
+                            text.contains("Cardiff Outreach <caseworkers@outreach.example.org>"),
+                            "{label}: {text}"
+                        );
+                        assert!(
+                            !text.contains(WORKER_EMAIL),
+                            "{label}: the worker's own contact is not given"
+                        );
+                    }
+                    _ => unreachable!(),
+                }
+                // The reporter sees exactly what was sent, and could have previewed it.
+                let view: Value = w
+                    .app
+                    .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                assert_eq!(view["status"], "forwarded");
+                let disclosure = &view["disclosures"][0];
+                assert_eq!(disclosure["to"], "DC Jane Doe, South Wales Police");
+                assert_eq!(disclosure["level"], level);
+                assert_eq!(
+                    normalise(disclosure["content"].as_str().unwrap()),
+                    text,
+                    "{label}"
+                );
+                if !relayed {
+                    let preview: Value = w
+                        .app
+                        .post_json("/api/v1/reports/preview", &preview_body)
+                        .await
+                        .json()
+                        .await
+                        .unwrap();
+                    assert_eq!(
+                        normalise(preview["police_forward"].as_str().unwrap()),
+                        text,
+                        "{label}: preview = what was sent"
+                    );
+                }
+                // Never twice.
+                assert_problem(w.forward(&case).await, 409, "already_forwarded").await;
+            }
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(w.smtp.messages().len(), sent, "nothing else was sent");
+    assert_eq!(sent, 4);
+}
+
+async fn immigration_addresses_are_refused_at_registration_and_at_send_time(backend: Backend) {
+    let w = world(backend).await;
+    for email in [
+        "officer@homeoffice.gov.uk",
+        "x@ukvi.homeoffice.gov.uk",
+        "x@borderforce.gov.uk",
+    ] {
+        let res = w
+            .app
+            .authed(
+                Method::POST,
+                "/api/v1/spocs",
+                Some(&w.admin),
+                Some(&json!({"name": "Officer", "region": "gwent", "email": email})),
+            )
+            .await;
+        let problem = assert_problem(res, 422, "firewall_recipient").await;
+        assert_eq!(problem["errors"][0]["field"], "email");
+    }
+    let res = w
+        .app
+        .authed(Method::POST, "/api/v1/spocs", Some(&w.admin), Some(&json!({"name": "Control room", "region": "gwent", "email": "info@gwent.police.uk"})))
+        .await;
+    assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(w.app.count("spocs"), 0);
+
+    // Written straight into the database, bypassing the register: still never sent to.
+    let spoc = w.app.insert_spoc("Officer", "south-wales");
+    w.app.execute(&format!(
+        "UPDATE spocs SET email = 'enforcement@immigration.homeoffice.gov.uk' WHERE id = '{spoc}'"
+    ));
+    let (receipt, case) = w
+        .submit(
+            report(json!({"consent": consent("anonymous", &spoc)})),
+            None,
+        )
+        .await;
+    assert_problem(w.forward(&case).await, 422, "firewall_recipient").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(w.smtp.messages().is_empty(), "nothing was sent");
+    assert_eq!(w.app.count("disclosures"), 0);
+    let view: Value = w
+        .app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(view["disclosures"], json!([]));
+    assert_eq!(view["status"], "received");
+}
+
+async fn relaying_needs_the_workers_consent_and_a_live_key(backend: Backend) {
+    let w = world(backend).await;
+    let (org, key) = w.org().await;
+    let post = |body: Value, key: Option<String>| {
+        let mut req = w
+            .app
+            .client
+            .post(w.app.url("/api/v1/relay/reports"))
+            .json(&body);
+        if let Some(k) = key {
+            req = req.bearer_auth(k);
+        }
+        req.send()
+    };
+    let mut without = report(json!({}));
+    without["relay"] = json!({"worker_consented": false});
+    let problem = assert_problem(
+        post(without, Some(key.clone())).await.unwrap(),
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "relay.worker_consented");
+    assert_problem(
+        post(report(json!({})), Some(key.clone())).await.unwrap(),
+        422,
+        "validation_failed",
+    )
+    .await;
+    let mut with = report(json!({}));
+    with["relay"] = json!({"worker_consented": true});
+    assert_problem(post(with.clone(), None).await.unwrap(), 401, "unauthorized").await;
+    assert_problem(
+        post(with.clone(), Some("not-a-key".into())).await.unwrap(),
+        401,
+        "unauthorized",
+    )
+    .await;
+    assert_eq!(
+        post(with.clone(), Some(key.clone()))
+            .await
+            .unwrap()
+            .status(),
+        201
+    );
+    // The case says who relayed it.
+    let cases: Value = w
+        .app
+        .authed(Method::GET, "/api/v1/cases", Some(&w.caseworker), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(cases[0]["relayed_by"], "Cardiff Outreach");
+    // Revocation is immediate.
+    let res = w
+        .app
+        .authed(
+            Method::POST,
+            &format!("/api/v1/orgs/{org}/revoke"),
+            Some(&w.admin),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_problem(post(with, Some(key)).await.unwrap(), 401, "unauthorized").await;
+    assert_eq!(w.app.count("reports"), 1);
+    // A caseworker cannot manage the register.
+    let res = w
+        .app
+        .authed(
+            Method::POST,
+            "/api/v1/orgs",
+            Some(&w.caseworker),
+            Some(&json!({"name": "x", "email": "x@example.org"})),
+        )
+        .await;
+    assert_problem(res, 403, "forbidden").await;
+}
+
+async fn misconduct_reports_go_only_to_the_spoc_the_reporter_named(backend: Backend) {
+    let w = world(backend).await;
+    let named = w
+        .spoc("DS Named Person", "named.person@south-wales.police.uk")
+        .await;
+    let other = w
+        .spoc("DS Someone Else", "someone.else@south-wales.police.uk")
+        .await;
+    let body =
+        report(json!({"category": "police_misconduct", "consent": consent("anonymous", &named)}));
+    let preview: Value = w
+        .app
+        .post_json("/api/v1/reports/preview", &body)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let warning = preview["warnings"][0].as_str().unwrap();
+    assert!(
+        warning.contains("police misconduct") && warning.contains("DS Named Person"),
+        "{warning}"
+    );
+    let (_, case) = w.submit(body, None).await;
+    // Someone points the case at another SPOC behind the reporter's back: refused.
+    w.app.execute(&format!(
+        "UPDATE reports SET consent_spoc_id = '{other}' WHERE id = '{case}'"
+    ));
+    assert_problem(w.forward(&case).await, 403, "consent_required").await;
+    w.app.execute(&format!(
+        "UPDATE reports SET consent_spoc_id = '{named}' WHERE id = '{case}'"
+    ));
+    assert_eq!(w.forward(&case).await.status(), 201);
+    let mails = w.smtp.wait_for(1, Duration::from_secs(20)).await;
+    assert_eq!(
+        mails[0].to,
+        vec!["named.person@south-wales.police.uk".to_string()]
+    );
+}
+
+async fn the_audit_log_detects_tampering(backend: Backend) {
+    let w = world(backend).await;
+    let spoc = w
+        .spoc("DC Jane Doe", "jane.doe@south-wales.police.uk")
+        .await;
+    let (receipt, case) = w
+        .submit(report(json!({"consent": consent("none", &spoc)})), None)
+        .await;
+    let res = w
+        .app
+        .post_json(
+            "/api/v1/receipt/consent",
+            &json!({"receipt": receipt, "consent": consent("anonymous", &spoc)}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    w.app
+        .authed(
+            Method::GET,
+            &format!("/api/v1/cases/{case}"),
+            Some(&w.caseworker),
+            None,
+        )
+        .await;
+    assert_eq!(w.forward(&case).await.status(), 201);
+    let entries: Value = w
+        .app
+        .authed(Method::GET, "/api/v1/audit", Some(&w.admin), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<&str> = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    for action in [
+        "staff.login",
+        "spoc.create",
+        "case.view",
+        "case.forward",
+        "consent.change",
+    ] {
+        assert!(
+            actions.contains(&action),
+            "{action} missing from {actions:?}"
+        );
+    }
+    // Ids and actions only: no content.
+    assert!(!entries.to_string().contains("knifepoint"));
+    let ok: Value = w
+        .app
+        .authed(Method::GET, "/api/v1/audit/verify", Some(&w.admin), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ok["ok"], true);
+    assert_eq!(ok["entries"], entries.as_array().unwrap().len());
+    let res = w
+        .app
+        .authed(Method::GET, "/api/v1/audit", Some(&w.caseworker), None)
+        .await;
+    assert_problem(res, 403, "forbidden").await;
+
+    // Someone edits one entry straight in the database.
+    let view = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "case.view")
+        .unwrap();
+    let seq = view["seq"].as_i64().unwrap();
+    w.app.execute(&format!(
+        "UPDATE audit_log SET action = 'case.nothing' WHERE seq = {seq}"
+    ));
+    let broken: Value = w
+        .app
+        .authed(Method::GET, "/api/v1/audit/verify", Some(&w.admin), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(broken["ok"], false);
+    assert_eq!(broken["broken_at"], seq);
+    // The command line says the same.
+    let url = w.app.db.url();
+    let key = w.app.settings.keys.master_key_file.display().to_string();
+    let out = crate::cli::lookout(
+        w.app.dir.path(),
+        &["audit", "verify"],
+        &[
+            ("LOOKOUT__DATABASE__URL", url.as_str()),
+            ("LOOKOUT__KEYS__MASTER_KEY_FILE", key.as_str()),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains(&format!("entry {seq}")), "{said}");
+}
+
+both_backends!(
+    the_forward_matrix,
+    immigration_addresses_are_refused_at_registration_and_at_send_time,
+    relaying_needs_the_workers_consent_and_a_live_key,
+    misconduct_reports_go_only_to_the_spoc_the_reporter_named,
+    the_audit_log_detects_tampering,
+);

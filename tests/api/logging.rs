@@ -1,0 +1,128 @@
+//! What the running binary writes to its log: method, route pattern, status, latency, and
+//! nothing that could identify a client or carry a secret.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::Command;
+
+use crate::helpers::{Backend, TestDb};
+
+const UA: &str = "Mozilla/5.0 MARKER-USER-AGENT-7f3a";
+const XFF: &str = "203.0.113.77";
+const QUERY_SECRET: &str = "MARKER-QUERY-TOKEN-91bd";
+const COOKIE: &str = "MARKER-COOKIE-44c1";
+const BODY: &str = "MARKER-BODY-e2d0";
+
+#[tokio::test]
+async fn request_logs_never_hold_addresses_headers_queries_or_bodies() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = TestDb::create(Backend::Sqlite, dir.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lookout"))
+        .arg("serve")
+        .current_dir(dir.path())
+        .env("LOOKOUT__SERVER__BIND", "127.0.0.1:0")
+        .env("LOOKOUT__DATABASE__URL", db.url())
+        // The most verbose level: nothing may leak even when an operator turns everything on.
+        .env("LOOKOUT__LOG__LEVEL", "trace")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut log = String::new();
+    let port = tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            log.push_str(&line);
+            log.push('\n');
+            if let Some(rest) = line.split("listening on http://127.0.0.1:").nth(1) {
+                return rest.trim().parse::<u16>().unwrap();
+            }
+        }
+        panic!("the service stopped before listening:\n{log}");
+    })
+    .await
+    .unwrap();
+
+    let client = reqwest::Client::new();
+    let base = format!("http://127.0.0.1:{port}");
+    for path in [
+        format!("/api/v1/health?token={QUERY_SECRET}"),
+        format!("/api/v1/no-such-route/{QUERY_SECRET}?token={QUERY_SECRET}"),
+    ] {
+        let res = client
+            .get(format!("{base}{path}"))
+            .header("User-Agent", UA)
+            .header("X-Forwarded-For", XFF)
+            .header("X-Real-IP", XFF)
+            .header("Cookie", COOKIE)
+            .header("Referer", format!("https://example.org/?q={QUERY_SECRET}"))
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().as_u16() < 500);
+    }
+    let res = client
+        .post(format!("{base}/api/v1/meta?token={QUERY_SECRET}"))
+        .header("User-Agent", UA)
+        .header("X-Forwarded-For", XFF)
+        .header("Content-Type", "application/json")
+        .body(format!("{{\"description\": \"{BODY}\"}}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 405);
+
+    // Stop the service and collect everything it wrote.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    child.start_kill().unwrap();
+    let _ = child.wait().await;
+    while let Ok(Some(line)) = lines.next_line().await {
+        log.push_str(&line);
+        log.push('\n');
+    }
+    let mut stdout = String::new();
+    if let Some(mut out) = child.stdout.take() {
+        use tokio::io::AsyncReadExt;
+        let _ = out.read_to_string(&mut stdout).await;
+    }
+    log.push_str(&stdout);
+
+    // The log did capture the requests (so the absence checks below mean something)...
+    assert!(
+        log.contains("route=\"/api/v1/health\"") && log.contains("status=200"),
+        "{log}"
+    );
+    assert!(
+        log.contains("route=\"(no route)\"") && log.contains("status=404"),
+        "{log}"
+    );
+    assert!(log.contains("status=405"), "{log}");
+    // ...and nothing identifying or secret.
+    for marker in [
+        UA,
+        "MARKER-USER-AGENT",
+        XFF,
+        QUERY_SECRET,
+        COOKIE,
+        BODY,
+        "example.org",
+    ] {
+        assert!(!log.contains(marker), "the log contains {marker:?}:\n{log}");
+    }
+    // The only loopback address:port in the log is the service's own; a client's would be another port.
+    for rest in log.split("127.0.0.1:").skip(1) {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        assert_eq!(
+            digits,
+            port.to_string(),
+            "a client address was logged:\n{log}"
+        );
+    }
+    assert!(
+        !log.contains("no-such-route"),
+        "unmatched paths are not logged:\n{log}"
+    );
+}

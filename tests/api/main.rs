@@ -1,0 +1,14 @@
+//! One integration-test binary: every test talks real HTTP to a real service on a real database.
+// Panicking on an unexpected value is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod alerts;
+mod checks;
+mod cli;
+mod forwarding;
+mod foundation;
+mod logging;
+mod reports;
+mod smtp;
