@@ -77,7 +77,12 @@ async fn claim(state: &AppState) -> Result<Vec<DeliveryRow>, DbError> {
     let limit = (state.settings.mail.senders * 16) as i64;
     state
         .db
-        .run(move |conn| db::write_tx(conn, |conn| store::claim_due(conn, now, lease, limit)))
+        .run(move |conn| {
+            if !store::any_due(conn, now)? {
+                return Ok(Vec::new());
+            }
+            db::write_tx(conn, |conn| store::claim_due(conn, now, lease, limit))
+        })
         .await
 }
 

@@ -286,6 +286,20 @@ pub fn delete_tokens(conn: &mut DbConn, subscriber_id: &str, purpose: &str) -> R
 /// Claims up to `limit` due deliveries with a lease until `lease_until`. On PostgreSQL the rows
 /// are locked with `FOR UPDATE SKIP LOCKED`, so workers in several processes never claim the
 /// same row; on SQLite the write transaction (BEGIN IMMEDIATE) is already exclusive.
+/// Whether any delivery is due, read without a write transaction: an idle worker polling with
+/// `claim_due` would take SQLite's single write lock every poll for nothing.
+pub fn any_due(conn: &mut DbConn, now: i64) -> Result<bool, DbError> {
+    use deliveries::dsl as d;
+    let id: Option<String> = d::deliveries
+        .filter(d::status.eq("pending"))
+        .filter(d::next_attempt_at.le(now))
+        .filter(d::claimed_until.is_null().or(d::claimed_until.lt(now)))
+        .select(d::id)
+        .first(conn)
+        .optional()?;
+    Ok(id.is_some())
+}
+
 pub fn claim_due(
     conn: &mut DbConn,
     now: i64,

@@ -746,7 +746,7 @@ async fn the_outbox_folder_receives_mail_by_default(backend: Backend) {
         .await;
     assert_eq!(res.status(), 202);
     let dir = app.settings.mail.outbox_dir.clone();
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
     let mail = loop {
         let found = std::fs::read_dir(&dir)
             .map(|entries| {

@@ -195,16 +195,21 @@ pub async fn assert_problem(res: reqwest::Response, status: u16, code: &str) -> 
     body
 }
 
+/// A side connection to the service's SQLite file. The service writes in the background (the
+/// delivery worker, retention), so without a busy timeout this connection would fail at once
+/// with "database is locked" instead of waiting its turn, as the service's own connections do.
+fn sqlite(path: &std::path::Path) -> diesel::SqliteConnection {
+    let mut conn = diesel::SqliteConnection::establish(path.to_str().unwrap()).unwrap();
+    conn.batch_execute("PRAGMA busy_timeout = 10000;").unwrap();
+    conn
+}
+
 /// Direct database access for what the API must not offer: planting fixtures the register
 /// would create, and reading raw rows to prove what is (not) stored.
 impl TestApp {
     pub fn execute(&self, sql: &str) {
-        use diesel::SqliteConnection;
         match &self.db {
-            TestDb::Sqlite { path } => SqliteConnection::establish(path.to_str().unwrap())
-                .unwrap()
-                .batch_execute(sql)
-                .unwrap(),
+            TestDb::Sqlite { path } => sqlite(path).batch_execute(sql).unwrap(),
             TestDb::Postgres { url, .. } => PgConnection::establish(url)
                 .unwrap()
                 .batch_execute(sql)
@@ -215,16 +220,14 @@ impl TestApp {
     /// Rows of a one-column text query.
     pub fn strings(&self, sql: &str) -> Vec<String> {
         use diesel::sql_types::Text;
-        use diesel::{QueryableByName, RunQueryDsl, SqliteConnection};
+        use diesel::{QueryableByName, RunQueryDsl};
         #[derive(QueryableByName)]
         struct Row {
             #[diesel(sql_type = Text)]
             v: String,
         }
         let rows: Vec<Row> = match &self.db {
-            TestDb::Sqlite { path } => diesel::sql_query(sql)
-                .load(&mut SqliteConnection::establish(path.to_str().unwrap()).unwrap())
-                .unwrap(),
+            TestDb::Sqlite { path } => diesel::sql_query(sql).load(&mut sqlite(path)).unwrap(),
             TestDb::Postgres { url, .. } => diesel::sql_query(sql)
                 .load(&mut PgConnection::establish(url).unwrap())
                 .unwrap(),

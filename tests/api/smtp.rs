@@ -141,7 +141,7 @@ impl SmtpServer {
     /// Kills the server process (hard, like an outage) and waits until the port refuses connections.
     ///
     /// The process ends itself at once on a request over its stdin (SIGKILL if it has not within
-    /// 2 s): open connections drop with no SMTP reply, a message in the middle of DATA is lost
+    /// 10 s): open connections drop with no SMTP reply, a message in the middle of DATA is lost
     /// (never acknowledged), and every message that was stored had its 250 sent. A bare SIGKILL
     /// could land between storing a message and acknowledging it, and the client would then
     /// rightly send it again: a real duplicate, and a flaky test.
@@ -150,7 +150,7 @@ impl SmtpServer {
             if let Some(stdin) = child.stdin.as_mut() {
                 let _ = stdin.write_all(b"k").and_then(|()| stdin.flush());
             }
-            let deadline = Instant::now() + Duration::from_secs(2);
+            let deadline = Instant::now() + Duration::from_secs(10);
             while child.try_wait().unwrap().is_none() {
                 if Instant::now() >= deadline {
                     let _ = child.kill();
