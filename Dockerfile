@@ -7,6 +7,7 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY migrations ./migrations
 COPY config ./config
+COPY docs/openapi.json ./docs/openapi.json
 RUN cargo build --release --locked && cp target/release/lookout /usr/local/bin/lookout
 
 FROM debian:bookworm-slim

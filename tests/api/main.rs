@@ -10,5 +10,6 @@ mod cli;
 mod forwarding;
 mod foundation;
 mod logging;
+mod openapi;
 mod reports;
 mod smtp;
