@@ -126,7 +126,7 @@ pub struct CaseView {
 pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<CaseView, ApiError> {
     member.require(Role::Caseworker)?;
     let (id, actor) = (id.to_string(), member.id.clone());
-    let (row, key, contact, org_name) = state
+    let (row, key, contact, org_name, follow_up) = state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
@@ -139,12 +139,13 @@ pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<Ca
                     Some(o) => crate::db::register::org(conn, o)?.map(|o| o.name),
                     None => None,
                 };
-                Ok::<_, ApiError>((row, key, contact, org_name))
+                let follow_up = reports::load_follow_up(conn, &row)?;
+                Ok::<_, ApiError>((row, key, contact, org_name, follow_up))
             })
         })
         .await?;
     let (content, contact) = reports::open_report(state, &row, &key, contact.as_ref())?;
-    let reporter = reports::reporter_view(state, row.clone()).await?;
+    let reporter = reports::render_follow_up(state, row.clone(), follow_up)?;
     // The row was read before this view marked it reviewed.
     let status = if row.status == "received" {
         "reviewed".to_string()

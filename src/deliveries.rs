@@ -31,7 +31,7 @@ use crate::crypto::tokens::random_token;
 use crate::db::alerts::{self as store, AlertRow, DeliveryRow, SubscriberRow, TokenRow};
 use crate::db::{self, DbError};
 use crate::mail::templates::{self, AlertEmail};
-use crate::mail::{Outgoing, Sender};
+use crate::mail::{MailError, Outgoing, Sender};
 use crate::problem::ApiError;
 use crate::secret::SensitiveString;
 use crate::subscriptions::{self, CONFIRM, CONFIRM_TTL_SECS, UNSUBSCRIBE};
@@ -255,6 +255,13 @@ async fn deliver(
                         .db
                         .run(move |c| store::mark_sent(c, &id, now_unix()))
                         .await
+                }
+                // A message that cannot be built (an address the mail library refuses) will
+                // never be buildable: retrying it for ever would only keep the worker busy.
+                Err(MailError::Build) => {
+                    tracing::warn!("delivery worker: a message could not be built; not retried");
+                    let id = row.id.clone();
+                    state.db.run(move |c| store::mark_failed(c, &id)).await
                 }
                 Err(_) => retry_later(state, row).await,
             },

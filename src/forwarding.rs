@@ -130,19 +130,22 @@ pub async fn forward(
 
     // The send-time recipient check: the register refuses these addresses, but a row written
     // straight into the database must still never be sent to.
-    if let Err(refused) = recipients::check(&spoc.email, &state.settings.firewall.blocked_domains) {
-        let (actor_id, report_id) = (actor.id.clone(), row.id.clone());
-        state
-            .db
-            .run(move |conn| {
-                db::write_tx(conn, |conn| {
-                    audit::record(conn, &actor_id, "case.forward_refused", Some(&report_id))
-                        .map_err(ApiError::from)
+    let recipient = match recipients::check(&spoc.email, &state.settings.firewall.blocked_domains) {
+        Ok(canonical) => canonical,
+        Err(refused) => {
+            let (actor_id, report_id) = (actor.id.clone(), row.id.clone());
+            state
+                .db
+                .run(move |conn| {
+                    db::write_tx(conn, |conn| {
+                        audit::record(conn, &actor_id, "case.forward_refused", Some(&report_id))
+                            .map_err(ApiError::from)
+                    })
                 })
-            })
-            .await?;
-        return Err(recipient_error(&refused));
-    }
+                .await?;
+            return Err(recipient_error(&refused));
+        }
+    };
 
     let dk = reports::data_key(state, &key)?;
     let disclosure = DisclosureRow {
@@ -161,10 +164,20 @@ pub async fn forward(
     let previous_status = row.status.clone();
     {
         let (d, actor_id) = (disclosure.clone(), actor.id.clone());
+        let decided = Decided {
+            level: row.consent_level.clone(),
+            spoc_id: spoc.id.clone(),
+            consent_seq: latest.as_ref().map(|c| c.seq),
+        };
         state
             .db
             .run(move |conn| {
                 db::write_tx(conn, |conn| {
+                    // Everything above was read without a lock, and building the payload takes
+                    // time: the reporter may have withdrawn or changed consent meanwhile. Under
+                    // the report's lock, the decision must still hold, or nothing is sent.
+                    store::lock_report(conn, &d.report_id)?;
+                    decided.still_holds(conn, &d.report_id)?;
                     if register_store::disclosure(conn, &d.report_id)?.is_some() {
                         return Err(ApiError::new(Code::AlreadyForwarded));
                     }
@@ -178,7 +191,7 @@ pub async fn forward(
     }
     let rendered = templates::document(payload.subject(), payload.text());
     let message = Outgoing {
-        to: spoc.email.clone(),
+        to: recipient,
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
@@ -190,8 +203,13 @@ pub async fn forward(
             .db
             .run(move |conn| {
                 db::write_tx(conn, |conn| {
+                    store::lock_report(conn, &d.report_id)?;
                     register_store::delete_disclosure(conn, &d.id)?;
-                    store::set_status(conn, &d.report_id, &previous_status)?;
+                    // Only undo our own status change: a withdrawal since must stand.
+                    let current = store::by_id(conn, &d.report_id)?.map(|r| r.status);
+                    if current.as_deref() == Some("forwarded") {
+                        store::set_status(conn, &d.report_id, &previous_status)?;
+                    }
                     audit::record(conn, &actor_id, "case.forward_failed", Some(&d.report_id))?;
                     Ok::<_, ApiError>(())
                 })
@@ -208,4 +226,37 @@ pub async fn forward(
         },
         level: level.as_str().to_string(),
     })
+}
+
+/// What a forward was decided on, checked again under the report's lock before anything is
+/// recorded or sent.
+struct Decided {
+    level: String,
+    spoc_id: String,
+    consent_seq: Option<i32>,
+}
+
+impl Decided {
+    fn still_holds(&self, conn: &mut db::DbConn, report_id: &str) -> Result<(), ApiError> {
+        let changed = || {
+            ApiError::new(Code::Conflict).with_detail(
+                "The reporter changed their consent or withdrew the report while this forward was \
+                 being prepared. Nothing was sent; open the case again.",
+            )
+        };
+        let row = store::by_id(conn, report_id)?
+            .filter(|r| r.status != STATUS_WITHDRAWN)
+            .ok_or_else(|| ApiError::new(Code::NotFound).with_detail("No case has this id."))?;
+        let latest = store::latest_consent(conn, report_id)?.map(|c| c.seq);
+        if row.consent_level != self.level
+            || row.consent_spoc_id.as_deref() != Some(self.spoc_id.as_str())
+            || latest != self.consent_seq
+        {
+            return Err(changed());
+        }
+        if !register_store::spoc(conn, &self.spoc_id)?.is_some_and(|s| s.active) {
+            return Err(ApiError::new(Code::ConsentSpocChanged));
+        }
+        Ok(())
+    }
 }

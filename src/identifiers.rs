@@ -64,6 +64,17 @@ pub fn email(raw: &str) -> Result<String, Unparseable> {
     if ok { Ok(e) } else { Err(Unparseable::Email) }
 }
 
+/// An address mail can be sent to: [`email`], and read by the mail library as exactly that bare
+/// address (no display name, brackets, lists or quoted parts, a valid domain). Subscribers'
+/// addresses pass this, so a message that cannot be built is never queued.
+pub fn mailbox(raw: &str) -> Result<String, Unparseable> {
+    let e = email(raw)?;
+    match e.parse::<lettre::Address>() {
+        Ok(a) if AsRef::<str>::as_ref(&a) == e => Ok(e),
+        _ => Err(Unparseable::Email),
+    }
+}
+
 /// Upper-cased, without spaces or dashes: `ab12 cde` and `AB12-CDE` are `AB12CDE`.
 pub fn vehicle(raw: &str) -> Result<String, Unparseable> {
     let v: String = raw
@@ -94,6 +105,24 @@ pub fn normalise(kind: Kind, raw: &str) -> Result<String, Unparseable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mailboxes_are_bare_deliverable_addresses() {
+        assert_eq!(
+            mailbox("  Worker@Example.ORG ").as_deref(),
+            Ok("worker@example.org")
+        );
+        for bad in [
+            "a<v@x.com",
+            "a,b@x.com",
+            "x@a..b",
+            "v@x.com>",
+            "name <v@x.com>",
+            "v@-x.com",
+        ] {
+            assert_eq!(mailbox(bad), Err(Unparseable::Email), "{bad}");
+        }
+    }
 
     #[test]
     fn one_phone_number_in_every_form() {

@@ -83,10 +83,9 @@ pub async fn create_spoc(
     if !c.errors.is_empty() {
         return Err(ApiError::validation(c.errors));
     }
-    let email = email.trim().to_lowercase();
-    if let Err(refused) = recipients::check(&email, &state.settings.firewall.blocked_domains) {
-        return Err(recipient_error(&refused));
-    }
+    // Stored exactly as it will be sent to: the canonical form the firewall checked.
+    let email = recipients::check(email, &state.settings.firewall.blocked_domains)
+        .map_err(|refused| recipient_error(&refused))?;
     let id = uuid::Uuid::new_v4().to_string();
     let today = crate::clock::today_string();
     let (sid, sname, sregion, semail, actor_id, day) = (

@@ -61,7 +61,7 @@ struct Valid {
 
 fn validate(state: &AppState, input: &SubscribeInput) -> Result<Valid, ApiError> {
     let mut errors = Vec::new();
-    let email = crate::identifiers::email(&input.email).unwrap_or_default();
+    let email = crate::identifiers::mailbox(&input.email).unwrap_or_default();
     if email.is_empty() {
         errors.push(FieldError::new("email", "must be an email address"));
     }

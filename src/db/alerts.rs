@@ -342,6 +342,15 @@ pub fn mark_sent(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbError> {
 }
 
 /// Nothing to send any more (the subscriber left, or no longer matches the kind of message).
+/// A delivery that can never succeed (its message cannot be built): kept, not retried.
+pub fn mark_failed(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
+    use deliveries::dsl as d;
+    diesel::update(d::deliveries.find(id))
+        .set((d::status.eq("failed"), d::claimed_until.eq(None::<i64>)))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn mark_dropped(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
     use deliveries::dsl as d;
     diesel::update(d::deliveries.find(id))

@@ -174,8 +174,9 @@ pub fn latest_consent(conn: &mut DbConn, report_id: &str) -> Result<Option<Conse
 }
 
 /// Takes the report's row lock (on PostgreSQL; SQLite write transactions are already
-/// exclusive), so per-report sequence numbers cannot collide.
-fn lock_report(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
+/// exclusive), so per-report sequence numbers cannot collide and a decision taken under it
+/// (a forward) cannot race a consent change or a withdrawal.
+pub fn lock_report(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
     diesel::update(reports::table.find(report_id))
         .set(reports::status.eq(reports::status))
         .execute(conn)?;

@@ -65,45 +65,85 @@ pub enum RecipientRefused {
     Generic,
 }
 
-/// Checks a forward recipient against the built-in list and the configured `extra` domains.
-pub fn check(email: &str, extra: &[String]) -> Result<(), RecipientRefused> {
-    let email = email.trim().to_lowercase();
-    let Some((local, domain)) = email.rsplit_once('@') else {
-        return Err(RecipientRefused::Malformed);
-    };
-    let domain = domain.trim_end_matches('.');
-    if local.is_empty()
-        || domain.is_empty()
-        || !domain.contains('.')
-        || email.contains(char::is_whitespace)
-    {
+/// Checks a forward recipient against the built-in list and the configured `extra` domains, and
+/// returns the one form of it that may be stored and sent to: a bare `local@domain`, the domain
+/// lower-cased in its ASCII (IDNA) form, nothing else.
+///
+/// Two passes, so no spelling reaches a blocked domain. First, every address-like piece of the
+/// input — inside angle brackets, after a display name, one of a list — has its domain checked:
+/// a mail library would deliver `Name <x@passport.gov.uk>` to the passport office. Then the input
+/// must be a single bare address, parsed as the mail library parses it.
+pub fn check(email: &str, extra: &[String]) -> Result<String, RecipientRefused> {
+    let blocked = |domain: &str| is_blocked(domain, extra);
+    let pieces = email.split(|c: char| {
+        c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | '"' | '(' | ')' | '[' | ']')
+    });
+    for piece in pieces {
+        if let Some((_, domain)) = piece.rsplit_once('@')
+            && blocked(&ascii_domain(domain).unwrap_or_else(|| domain.to_lowercase()))
+        {
+            return Err(RecipientRefused::Immigration);
+        }
+    }
+
+    let trimmed = email.trim();
+    if trimmed.chars().any(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '<' | '>' | ',' | ';' | '"' | '(' | ')' | '[' | ']' | '\\'
+            )
+    }) {
         return Err(RecipientRefused::Malformed);
     }
-    let blocked = BLOCKED_DOMAINS
+    let (local, domain) = trimmed
+        .rsplit_once('@')
+        .ok_or(RecipientRefused::Malformed)?;
+    let domain = ascii_domain(domain).ok_or(RecipientRefused::Malformed)?;
+    if local.is_empty() || !domain.contains('.') {
+        return Err(RecipientRefused::Malformed);
+    }
+    let canonical = format!("{local}@{domain}");
+    // The mail library must read it as exactly this address, or it is not sent anywhere.
+    let parsed: lettre::Address = canonical.parse().map_err(|_| RecipientRefused::Malformed)?;
+    if parsed.domain() != domain || parsed.user() != local {
+        return Err(RecipientRefused::Malformed);
+    }
+    if blocked(&domain) {
+        return Err(RecipientRefused::Immigration);
+    }
+    let local_lower = local.to_lowercase();
+    let base = local_lower.split('+').next().unwrap_or(&local_lower);
+    if GENERIC_LOCAL_PARTS.contains(&base) {
+        return Err(RecipientRefused::Generic);
+    }
+    Ok(canonical)
+}
+
+/// The domain as DNS sees it: UTS #46 mapping (so full-width letters and other look-alike forms
+/// become what mail would really be routed to), lower case, no trailing dot.
+fn ascii_domain(domain: &str) -> Option<String> {
+    let ascii = idna::domain_to_ascii(domain.trim().trim_end_matches('.')).ok()?;
+    let ascii = ascii.trim_end_matches('.').to_lowercase();
+    (!ascii.is_empty()).then_some(ascii)
+}
+
+fn is_blocked(domain: &str, extra: &[String]) -> bool {
+    let listed = BLOCKED_DOMAINS
         .iter()
-        .copied()
+        .map(|d| d.to_string())
         .chain(
             extra
                 .iter()
-                .map(|d| d.trim().trim_start_matches('@').trim_end_matches('.')),
+                .filter_map(|d| ascii_domain(d.trim().trim_start_matches('@'))),
         )
-        .filter(|d| !d.is_empty())
-        .any(|d| {
-            let d = d.to_lowercase();
-            domain == d || domain.ends_with(&format!(".{d}"))
-        });
-    let label_hit = domain.split('.').any(|label| {
+        .any(|d| domain == d || domain.ends_with(&format!(".{d}")));
+    let fragment = domain.split('.').any(|label| {
         let compact: String = label.chars().filter(char::is_ascii_alphanumeric).collect();
         BLOCKED_LABEL_FRAGMENTS.iter().any(|f| compact.contains(f))
     });
-    if blocked || label_hit {
-        return Err(RecipientRefused::Immigration);
-    }
-    let local_compact: String = local.split('+').next().unwrap_or(local).to_string();
-    if GENERIC_LOCAL_PARTS.contains(&local_compact.as_str()) {
-        return Err(RecipientRefused::Generic);
-    }
-    Ok(())
+    listed || fragment
 }
 
 #[cfg(test)]
@@ -143,10 +183,13 @@ mod tests {
 
     #[test]
     fn named_police_addresses_pass_and_generic_ones_do_not() {
-        assert_eq!(check("jane.doe@south-wales.police.uk", &[]), Ok(()));
-        assert_eq!(check("jane.doe@met.police.uk", &["dhs.gov".into()]), Ok(()));
+        assert_eq!(
+            check("jane.doe@South-Wales.Police.UK.", &[]),
+            Ok("jane.doe@south-wales.police.uk".into())
+        );
+        assert!(check("jane.doe@met.police.uk", &["dhs.gov".into()]).is_ok());
         // "officeholder.gov.uk" is not "homeoffice.gov.uk".
-        assert_eq!(check("jane@notthehome.gov.uk", &[]), Ok(()));
+        assert!(check("jane@notthehome.gov.uk", &[]).is_ok());
         assert_eq!(
             check("info@gwent.police.uk", &[]),
             Err(RecipientRefused::Generic)
@@ -160,5 +203,42 @@ mod tests {
             Err(RecipientRefused::Malformed)
         );
         assert_eq!(check("a@b", &[]), Err(RecipientRefused::Malformed));
+        for not_bare in [
+            "Jane <jane@gwent.police.uk>",
+            "<jane@gwent.police.uk>",
+            "jane@gwent.police.uk, other@gwent.police.uk",
+            "\"jane doe\"@gwent.police.uk",
+            "jane@gwent.police.uk\r\nBcc: x@example.org",
+            "jane@@gwent.police.uk",
+        ] {
+            assert_eq!(
+                check(not_bare, &[]),
+                Err(RecipientRefused::Malformed),
+                "{not_bare}"
+            );
+        }
+    }
+
+    /// Every form a mail library would still deliver to a blocked domain is refused as such.
+    #[test]
+    fn no_spelling_reaches_a_blocked_domain() {
+        for email in [
+            "<x@passport.gov.uk>",
+            "Jane <x@passport.gov.uk>",
+            "jane@gwent.police.uk, x@passport.gov.uk",
+            "x@PASSPORT.GOV.UK.",
+            "x@\u{ff30}\u{ff21}\u{ff33}\u{ff33}\u{ff30}\u{ff2f}\u{ff32}\u{ff34}.gov.uk",
+            "x@ips.gsi.gov.uk",
+        ] {
+            assert_eq!(
+                check(email, &[]),
+                Err(RecipientRefused::Immigration),
+                "{email}"
+            );
+        }
+        assert_eq!(
+            check("Agent <agent@ice.dhs.gov>", &["DHS.gov.".into()]),
+            Err(RecipientRefused::Immigration)
+        );
     }
 }

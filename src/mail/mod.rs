@@ -91,7 +91,13 @@ impl Sender {
     }
 
     pub fn build(&self, msg: &Outgoing) -> Result<Message, MailError> {
-        let to: Mailbox = msg.to.parse().map_err(|_| MailError::Build)?;
+        // A bare address only: a display name or a second address in a stored value must not
+        // change who receives the message.
+        let to: lettre::Address = msg.to.parse().map_err(|_| MailError::Build)?;
+        if AsRef::<str>::as_ref(&to) != msg.to {
+            return Err(MailError::Build);
+        }
+        let to = Mailbox::new(None, to);
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)

@@ -15,9 +15,9 @@ use crate::crypto::Purpose;
 use crate::crypto::keys::KeyBytes;
 use crate::crypto::receipt::Receipt;
 use crate::crypto::seal::{self, aad};
-use crate::db::register;
+use crate::db::register::{self, DisclosureRow};
 use crate::db::reports::{
-    self as store, ConsentRow, ContactRow, KeyRow, MessageRow, NewReportRow, ReportRow,
+    self as store, ConsentRow, ContactRow, KeyRow, MessageRow, NewReportRow, ReportRow, SpocRow,
 };
 use crate::db::{self, DbConn};
 use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef};
@@ -245,29 +245,61 @@ pub fn open_report(
     Ok((content, contact))
 }
 
+/// What the follow-up view reads besides the report row: one snapshot, so a caller that has a
+/// transaction open (the case view) reads it in the same one.
+pub struct FollowUpRows {
+    key: Option<KeyRow>,
+    messages: Vec<MessageRow>,
+    consent: Option<ConsentRow>,
+    spoc_active: bool,
+    disclosure: Option<(DisclosureRow, Option<SpocRow>)>,
+}
+
+pub fn load_follow_up(conn: &mut DbConn, report: &ReportRow) -> Result<FollowUpRows, ApiError> {
+    let id = &report.id;
+    let disclosure = match register::disclosure(conn, id)? {
+        Some(d) => {
+            let spoc = register::spoc(conn, &d.spoc_id)?;
+            Some((d, spoc))
+        }
+        None => None,
+    };
+    Ok(FollowUpRows {
+        key: store::key(conn, id)?,
+        messages: store::messages(conn, id)?,
+        consent: store::latest_consent(conn, id)?,
+        spoc_active: match &report.consent_spoc_id {
+            Some(s) => store::active_spoc(conn, s)?.is_some(),
+            None => true,
+        },
+        disclosure,
+    })
+}
+
+/// What a reporter sees with their receipt.
 pub async fn reporter_view(state: &AppState, report: ReportRow) -> Result<ReporterView, ApiError> {
-    let id = report.id.clone();
-    let spoc_id = report.consent_spoc_id.clone();
-    let (key, messages, consent, spoc_active, disclosure) = state
+    let (report, rows) = state
         .db
         .run(move |conn| {
-            let key = store::key(conn, &id)?;
-            let messages = store::messages(conn, &id)?;
-            let consent = store::latest_consent(conn, &id)?;
-            let spoc_active = match spoc_id {
-                Some(s) => store::active_spoc(conn, &s)?.is_some(),
-                None => true,
-            };
-            let disclosure = match register::disclosure(conn, &id)? {
-                Some(d) => {
-                    let spoc = register::spoc(conn, &d.spoc_id)?;
-                    Some((d, spoc))
-                }
-                None => None,
-            };
-            Ok::<_, ApiError>((key, messages, consent, spoc_active, disclosure))
+            let rows = load_follow_up(conn, &report)?;
+            Ok::<_, ApiError>((report, rows))
         })
         .await?;
+    render_follow_up(state, report, rows)
+}
+
+pub fn render_follow_up(
+    state: &AppState,
+    report: ReportRow,
+    rows: FollowUpRows,
+) -> Result<ReporterView, ApiError> {
+    let FollowUpRows {
+        key,
+        messages,
+        consent,
+        spoc_active,
+        disclosure,
+    } = rows;
     let key = key.ok_or_else(|| ApiError::new(Code::ReceiptUnknown))?;
     let dk = data_key(state, &key)?;
     let messages = messages

@@ -284,6 +284,11 @@ async fn immigration_addresses_are_refused_at_registration_and_at_send_time(back
         "officer@homeoffice.gov.uk",
         "x@ukvi.homeoffice.gov.uk",
         "x@borderforce.gov.uk",
+        // Forms a mail library would still deliver to a blocked domain.
+        "<x@passport.gov.uk>",
+        "Jane <x@passport.gov.uk>",
+        "x@ＰＡＳＳＰＯＲＴ.gov.uk",
+        "x@passport.gov.uk.",
     ] {
         let res = w
             .app
@@ -295,7 +300,7 @@ async fn immigration_addresses_are_refused_at_registration_and_at_send_time(back
             )
             .await;
         let problem = assert_problem(res, 422, "firewall_recipient").await;
-        assert_eq!(problem["errors"][0]["field"], "email");
+        assert_eq!(problem["errors"][0]["field"], "email", "{email}");
     }
     let res = w
         .app
@@ -307,7 +312,7 @@ async fn immigration_addresses_are_refused_at_registration_and_at_send_time(back
     // Written straight into the database, bypassing the register: still never sent to.
     let spoc = w.app.insert_spoc("Officer", "south-wales");
     w.app.execute(&format!(
-        "UPDATE spocs SET email = 'enforcement@immigration.homeoffice.gov.uk' WHERE id = '{spoc}'"
+        "UPDATE spocs SET email = 'Officer <enforcement@passport.gov.uk>' WHERE id = '{spoc}'"
     ));
     let (receipt, case) = w
         .submit(
@@ -559,3 +564,55 @@ both_backends!(
     misconduct_reports_go_only_to_the_spoc_the_reporter_named,
     the_audit_log_detects_tampering,
 );
+
+both_backends!(a_consent_change_while_a_forward_is_prepared_stops_it);
+
+/// The forward reads the consent, builds the text, then records and sends. A reporter who lowers
+/// their consent in between must win: the forward is checked again under the report's lock.
+async fn a_consent_change_while_a_forward_is_prepared_stops_it(backend: Backend) {
+    let w = world(backend).await;
+    let spoc = w.spoc("DC Jane Doe", "jane.doe@police.example.org").await;
+    let contact = json!({"email": "mira@example.net"});
+    let (receipt, case) = w
+        .submit(
+            report(json!({"consent": consent("full", &spoc), "contact": contact})),
+            None,
+        )
+        .await;
+    // A concurrent writer holds the report while the forward starts: the forward reads the
+    // consent as `full`, then waits for the lock to record its decision.
+    let held = w.app.hold_report(&case);
+    let request = w
+        .app
+        .client
+        .post(w.app.url(&format!("/api/v1/cases/{case}/forward")))
+        .bearer_auth(&w.caseworker)
+        .json(&json!({}))
+        .send();
+    let forward = tokio::spawn(request);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Meanwhile the reporter withdrew consent.
+    held.commit_after(&format!(
+        "UPDATE reports SET consent_level = 'none', consent_spoc_id = NULL WHERE id = '{case}'"
+    ));
+    let res = forward.await.unwrap().unwrap();
+    let problem = assert_problem(res, 409, "conflict").await;
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Nothing was sent")
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(w.smtp.messages().is_empty(), "nothing was sent");
+    assert_eq!(w.app.count("disclosures"), 0);
+    let view: Value = w
+        .app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(view["status"], "received");
+    assert_eq!(view["disclosures"], json!([]));
+}

@@ -205,6 +205,44 @@ fn sqlite(path: &std::path::Path) -> diesel::SqliteConnection {
     conn
 }
 
+/// A second connection holding a write transaction open, as a concurrent request would.
+pub enum Held {
+    Sqlite(diesel::SqliteConnection),
+    Postgres(PgConnection),
+}
+
+impl Held {
+    /// Runs `sql` inside the held transaction and commits it.
+    pub fn commit_after(self, sql: &str) {
+        let sql = format!("{sql}; COMMIT;");
+        match self {
+            Held::Sqlite(mut c) => c.batch_execute(&sql).unwrap(),
+            Held::Postgres(mut c) => c.batch_execute(&sql).unwrap(),
+        }
+    }
+}
+
+impl TestApp {
+    /// Opens a transaction that holds the report's lock (SQLite: the database's write lock).
+    pub fn hold_report(&self, id: &str) -> Held {
+        match &self.db {
+            TestDb::Sqlite { path } => {
+                let mut c = sqlite(path);
+                c.batch_execute("BEGIN IMMEDIATE").unwrap();
+                Held::Sqlite(c)
+            }
+            TestDb::Postgres { url, .. } => {
+                let mut c = PgConnection::establish(url).unwrap();
+                c.batch_execute(&format!(
+                    "BEGIN; UPDATE reports SET status = status WHERE id = '{id}'"
+                ))
+                .unwrap();
+                Held::Postgres(c)
+            }
+        }
+    }
+}
+
 /// Direct database access for what the API must not offer: planting fixtures the register
 /// would create, and reading raw rows to prove what is (not) stored.
 impl TestApp {
