@@ -183,6 +183,17 @@ pub async fn alert_draft(
 ) -> Result<AlertDraft, ApiError> {
     member.require(Role::Caseworker)?;
     let (row, content, contact) = open_case(state, id).await?;
+    // The draft is built from the decrypted report, so reading it is a view like any other.
+    let (report_id, actor) = (row.id.clone(), member.id.clone());
+    state
+        .db
+        .run(move |conn| {
+            db::write_tx(conn, |conn| {
+                audit::record(conn, &actor, "case.view_draft", Some(&report_id))
+                    .map_err(ApiError::from)
+            })
+        })
+        .await?;
     Ok(alerts::draft(
         &state.settings,
         &row.category,
@@ -289,6 +300,12 @@ fn check_alert(
         for (i, item) in items.iter().enumerate() {
             if let Err(e) = identifiers::normalise(kind, item) {
                 c.fail(&format!("{field}[{i}]"), e.to_string());
+            } else if scrub::contains_immigration_content(item) {
+                // A handle or address can carry words too; alerts go to many inboxes.
+                c.fail(
+                    &format!("{field}[{i}]"),
+                    "contains immigration-related content, which is never published",
+                );
             }
         }
     }

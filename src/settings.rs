@@ -123,6 +123,9 @@ pub struct MailSettings {
     pub retry_initial_ms: u64,
     pub retry_max_ms: u64,
     pub claim_seconds: i64,
+    /// Production refuses plain SMTP to anything but loopback unless this says the relay is on
+    /// a private network the operator controls.
+    pub allow_plaintext_smtp: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -300,6 +303,29 @@ impl Settings {
                     .into(),
             );
         }
+        if self.mail.transport == MailTransport::Smtp && !self.mail.allow_plaintext_smtp {
+            if let Some(host) = plaintext_smtp_host(self.mail.smtp_url.expose())
+                && !is_loopback(&host)
+            {
+                problems.push(format!(
+                    "mail.smtp_url sends to {host} without TLS, so police forwards and alerts \
+                     would cross the network in clear. Use smtps://{host}:465 or \
+                     smtp://{host}:587?tls=required (or, for a relay on a private network you \
+                     control, set mail.allow_plaintext_smtp = true)"
+                ));
+            }
+        }
+        if let Ok(url) = url::Url::parse(&self.server.public_url)
+            && url.scheme() == "http"
+            && !url.host_str().is_some_and(is_loopback)
+        {
+            problems.push(format!(
+                "server.public_url is {}, so the confirm and unsubscribe links in emails would \
+                 travel without TLS. Serve Lookout behind HTTPS and set server.public_url to the \
+                 https:// address",
+                self.server.public_url
+            ));
+        }
         problems
     }
 
@@ -384,14 +410,22 @@ mod tests {
     /// Emulates `LOOKOUT__*` variables with a TOML layer, so tests do not race on the real
     /// process environment.
     fn load_env(vars: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let mut toml = String::new();
+        // Later values win, as a later environment variable would; booleans stay booleans.
+        let mut merged: Vec<(String, String)> = Vec::new();
         for (k, v) in vars {
             let key = k
                 .trim_start_matches("LOOKOUT__")
                 .to_lowercase()
                 .replace("__", ".");
-            toml.push_str(&format!("{key} = {v:?}\n"));
+            let value = if *v == "true" || *v == "false" {
+                v.to_string()
+            } else {
+                format!("{v:?}")
+            };
+            merged.retain(|(existing, _)| *existing != key);
+            merged.push((key, value));
         }
+        let toml: String = merged.iter().map(|(k, v)| format!("{k} = {v}\n")).collect();
         let figment = Figment::from(Toml::string(DEFAULT_TOML)).merge(Toml::string(&toml));
         let s: Settings = figment
             .extract()
@@ -458,6 +492,51 @@ mod tests {
     }
 
     #[test]
+    fn production_refuses_cleartext_off_the_machine() {
+        let base = [
+            ("LOOKOUT__PROFILE", "production"),
+            ("LOOKOUT__KEYS__MASTER_KEY_FILE", "Cargo.toml"),
+            ("LOOKOUT__DATABASE__URL", "postgres://lookout@db/lookout"),
+            ("LOOKOUT__MAIL__TRANSPORT", "smtp"),
+            ("LOOKOUT__SERVER__PUBLIC_URL", "https://lookout.example.org"),
+        ];
+        let problems = |extra: &[(&str, &str)]| {
+            let mut vars = base.to_vec();
+            vars.extend_from_slice(extra);
+            load_env(&vars).unwrap().production_problems()
+        };
+        for ok in [
+            "smtps://relay.example.org:465",
+            "smtp://relay.example.org:587?tls=required",
+            "smtp://127.0.0.1:25",
+            "smtp://localhost:2525",
+            "smtp://[::1]:25",
+        ] {
+            let p = problems(&[("LOOKOUT__MAIL__SMTP_URL", ok)]);
+            assert!(p.is_empty(), "{ok}: {p:?}");
+        }
+        for clear in [
+            "smtp://relay.example.org:25",
+            "smtp://relay.example.org:587?tls=opportunistic",
+        ] {
+            let p = problems(&[("LOOKOUT__MAIL__SMTP_URL", clear)]);
+            assert_eq!(p.len(), 1, "{clear}: {p:?}");
+            assert!(p[0].contains("without TLS"), "{p:?}");
+            let p = problems(&[
+                ("LOOKOUT__MAIL__SMTP_URL", clear),
+                ("LOOKOUT__MAIL__ALLOW_PLAINTEXT_SMTP", "true"),
+            ]);
+            assert!(p.is_empty(), "{clear} allowed: {p:?}");
+        }
+        let p = problems(&[
+            ("LOOKOUT__MAIL__SMTP_URL", "smtps://relay.example.org:465"),
+            ("LOOKOUT__SERVER__PUBLIC_URL", "http://lookout.example.org"),
+        ]);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].contains("server.public_url"), "{p:?}");
+    }
+
+    #[test]
     fn duplicate_region_codes_are_refused() {
         let figment = Figment::from(Toml::string(DEFAULT_TOML)).merge(Toml::string(
             r#"reference.regions = [{ code = "a", name = "A" }, { code = "a", name = "B" }]"#,
@@ -470,4 +549,28 @@ mod tests {
                 .contains("appears twice")
         );
     }
+}
+
+/// The host of an `smtp://` URL that does not require TLS; `None` for `smtps://`, for
+/// `tls=required`, or for a URL that does not parse (the mailer refuses those itself).
+fn plaintext_smtp_host(smtp_url: &str) -> Option<String> {
+    let url = url::Url::parse(smtp_url.trim()).ok()?;
+    if url.scheme() != "smtp" {
+        return None;
+    }
+    let requires_tls = url
+        .query_pairs()
+        .any(|(k, v)| k == "tls" && v.eq_ignore_ascii_case("required"));
+    if requires_tls {
+        return None;
+    }
+    url.host_str().map(str::to_string)
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }

@@ -287,6 +287,10 @@ pub fn build_police_forward(
             let route = route.ok_or(FirewallError::NoContactRoute)?;
             text.push_str("\n\nContact route chosen by the reporter:\n");
             text.push_str(&render_route(&route, &mut removed));
+            // The route is the reporter's own words too: checked like the rest, fail closed.
+            if scrub::contains_immigration_content(&text) {
+                return Err(FirewallError::ContentSurvived);
+            }
         }
         _ => {
             text.push_str(
@@ -309,13 +313,21 @@ fn render_route(route: &ContactRoute, removed: &mut BTreeSet<&'static str>) -> S
         ContactRoute::Reporter(c) => {
             let mut lines = Vec::new();
             if let Some(n) = &c.name {
-                lines.push(format!("Name: {n}"));
+                let scrubbed = scrub::scrub_immigration(n);
+                removed.extend(scrubbed.removed.iter().map(|r| r.label()));
+                if scrubbed.removed.is_empty() {
+                    lines.push(format!("Name: {n}"));
+                }
             }
-            if let Some(e) = &c.email {
-                lines.push(format!("Email: {e}"));
-            }
-            if let Some(p) = &c.phone {
-                lines.push(format!("Phone: {p}"));
+            // An address or number that itself carries such words is left out whole.
+            for (label, value) in [("Email", &c.email), ("Phone", &c.phone)] {
+                if let Some(v) = value {
+                    if scrub::contains_immigration_content(v) {
+                        removed.insert(scrub::Removed::ImmigrationReference.label());
+                    } else {
+                        lines.push(format!("{label}: {v}"));
+                    }
+                }
             }
             if let Some(notes) = &c.notes {
                 let scrubbed = scrub::scrub_immigration(notes);
@@ -464,6 +476,7 @@ mod tests {
                 (area, c2) in text_strategy(),
                 (perp, c3) in text_strategy(),
                 (notes, c4) in text_strategy(),
+                (name, c5) in text_strategy(),
                 full in any::<bool>(),
             ) {
                 let settings = crate::settings::Settings::load(None).unwrap_or_else(|_| unreachable!());
@@ -476,7 +489,7 @@ mod tests {
                     language: None,
                     contact_via_org: false,
                 };
-                let contact = ContactDetails { name: Some("Jess".into()), email: Some("jess@example.net".into()), phone: None, notes: Some(notes) };
+                let contact = ContactDetails { name: Some(name), email: Some("jess@example.net".into()), phone: None, notes: Some(notes) };
                 let level = if full { ConsentLevel::Full } else { ConsentLevel::Anonymous };
                 let forward = build_police_forward(&settings, "robbery", "south-wales", &content, Some(&contact), &consent(level), Some(ContactRoute::Reporter(contact.clone())));
                 let forward = match forward {
@@ -489,7 +502,7 @@ mod tests {
                 for out in [forward.text(), email.text.as_str(), email.html.as_str()] {
                     prop_assert!(!scrub::contains_immigration_content(out), "{}", out);
                     let folded = fold(out);
-                    for core in c1.iter().chain(&c2).chain(&c3).chain(&c4) {
+                    for core in c1.iter().chain(&c2).chain(&c3).chain(&c4).chain(&c5) {
                         prop_assert!(!folded.contains(&fold(core)), "{} survived in {}", core, out);
                     }
                 }

@@ -341,6 +341,20 @@ async fn published_text_may_not_carry_the_reporter_or_immigration(backend: Backe
         )
         .await;
     assert_problem(res, 422, "validation_failed").await;
+    // A handle can carry words too.
+    let res = app
+        .authed(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/alerts"),
+            Some(&token),
+            Some(&json!({"title": "Robbery", "body": "x", "regions": ["south-wales"], "category": "robbery", "identifiers": {"online_handles": ["@visa_overstayer_reporter"]}})),
+        )
+        .await;
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(
+        problem["errors"][0]["field"],
+        "identifiers.online_handles[0]"
+    );
     assert_eq!(app.count("alerts"), 0);
 }
 

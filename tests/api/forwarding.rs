@@ -478,6 +478,16 @@ async fn the_audit_log_detects_tampering(backend: Backend) {
             None,
         )
         .await;
+    let draft = w
+        .app
+        .authed(
+            Method::GET,
+            &format!("/api/v1/cases/{case}/alert-draft"),
+            Some(&w.caseworker),
+            None,
+        )
+        .await;
+    assert_eq!(draft.status(), 200);
     assert_eq!(w.forward(&case).await.status(), 201);
     let entries: Value = w
         .app
@@ -496,6 +506,7 @@ async fn the_audit_log_detects_tampering(backend: Backend) {
         "staff.login",
         "spoc.create",
         "case.view",
+        "case.view_draft",
         "case.forward",
         "consent.change",
     ] {
