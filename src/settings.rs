@@ -303,17 +303,17 @@ impl Settings {
                     .into(),
             );
         }
-        if self.mail.transport == MailTransport::Smtp && !self.mail.allow_plaintext_smtp {
-            if let Some(host) = plaintext_smtp_host(self.mail.smtp_url.expose())
-                && !is_loopback(&host)
-            {
-                problems.push(format!(
-                    "mail.smtp_url sends to {host} without TLS, so police forwards and alerts \
-                     would cross the network in clear. Use smtps://{host}:465 or \
-                     smtp://{host}:587?tls=required (or, for a relay on a private network you \
-                     control, set mail.allow_plaintext_smtp = true)"
-                ));
-            }
+        if self.mail.transport == MailTransport::Smtp
+            && !self.mail.allow_plaintext_smtp
+            && let Some(host) = plaintext_smtp_host(self.mail.smtp_url.expose())
+            && !is_loopback(&host)
+        {
+            problems.push(format!(
+                "mail.smtp_url sends to {host} without TLS, so police forwards and alerts would \
+                 cross the network in clear. Use smtps://{host}:465 or \
+                 smtp://{host}:587?tls=required (or, for a relay on a private network you \
+                 control, set mail.allow_plaintext_smtp = true)"
+            ));
         }
         if let Ok(url) = url::Url::parse(&self.server.public_url)
             && url.scheme() == "http"
@@ -401,6 +401,30 @@ fn describe_figment_error(error: &figment::Error) -> String {
         out.push(format!("{what}{source}"));
     }
     out.join("; ")
+}
+
+/// The host of an `smtp://` URL that does not require TLS; `None` for `smtps://`, for
+/// `tls=required`, or for a URL that does not parse (the mailer refuses those itself).
+fn plaintext_smtp_host(smtp_url: &str) -> Option<String> {
+    let url = url::Url::parse(smtp_url.trim()).ok()?;
+    if url.scheme() != "smtp" {
+        return None;
+    }
+    let requires_tls = url
+        .query_pairs()
+        .any(|(k, v)| k == "tls" && v.eq_ignore_ascii_case("required"));
+    if requires_tls {
+        return None;
+    }
+    url.host_str().map(str::to_string)
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -549,28 +573,4 @@ mod tests {
                 .contains("appears twice")
         );
     }
-}
-
-/// The host of an `smtp://` URL that does not require TLS; `None` for `smtps://`, for
-/// `tls=required`, or for a URL that does not parse (the mailer refuses those itself).
-fn plaintext_smtp_host(smtp_url: &str) -> Option<String> {
-    let url = url::Url::parse(smtp_url.trim()).ok()?;
-    if url.scheme() != "smtp" {
-        return None;
-    }
-    let requires_tls = url
-        .query_pairs()
-        .any(|(k, v)| k == "tls" && v.eq_ignore_ascii_case("required"));
-    if requires_tls {
-        return None;
-    }
-    url.host_str().map(str::to_string)
-}
-
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
 }
