@@ -180,13 +180,16 @@ pub struct Session {
     pub expires_at: i64,
 }
 
+/// The first wait, after `FREE_FAILURES` failures; each failure after a wait doubles it.
+const FIRST_COOLDOWN_SECS: i64 = 30;
+
 /// How long an account must wait before its next attempt counts, after `failures` failures.
 fn cooldown(failures: i32) -> i64 {
     if failures < FREE_FAILURES {
         return 0;
     }
     let exp = (failures - FREE_FAILURES).min(20) as u32;
-    (1i64 << exp).min(MAX_COOLDOWN_SECS)
+    (FIRST_COOLDOWN_SECS << exp).min(MAX_COOLDOWN_SECS)
 }
 
 fn totp_for(keys: &KeyRing, row: &StaffRow) -> Option<totp_rs::Totp> {
@@ -248,6 +251,16 @@ pub async fn login(
             .map_err(|_| ApiError::internal("hashing task failed"))?
     };
     let Some(row) = row else {
+        // The same write a known account's failure makes, so timing does not tell them apart.
+        state
+            .db
+            .run(move |conn| {
+                db::write_tx(conn, |conn| {
+                    audit::record(conn, "anonymous", "staff.login_failed", None)
+                        .map_err(ApiError::from)
+                })
+            })
+            .await?;
         return Err(ApiError::new(Code::LoginFailed));
     };
     let step = if row.totp_enabled {
@@ -256,14 +269,25 @@ pub async fn login(
     } else {
         None
     };
-    let ok = password_ok && !cooling && (!row.totp_enabled || step.is_some());
+    // The slow-down protects the password. With TOTP on, a wrong guess teaches nothing without
+    // the second factor, so a correct password and code get in even while cooling: a flood of
+    // bad attempts cannot lock the real person out.
+    let ok = password_ok
+        && if row.totp_enabled {
+            step.is_some()
+        } else {
+            !cooling
+        };
     let id = row.id.clone();
     if !ok {
         state
             .db
             .run(move |conn| {
                 db::write_tx(conn, |conn| {
-                    store::record_failure(conn, &id, now)?;
+                    // Attempts during the wait do not count: they cannot push it further out.
+                    if !cooling {
+                        store::record_failure(conn, &id, now)?;
+                    }
                     audit::record(conn, "anonymous", "staff.login_failed", Some(&id))?;
                     Ok::<_, ApiError>(())
                 })
@@ -278,9 +302,15 @@ pub async fn login(
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
+                // A code is used once: of two logins racing with the same code, one wins.
+                if let Some(step) = step
+                    && !store::use_totp_step(conn, &id, step)?
+                {
+                    return Err(ApiError::new(Code::LoginFailed));
+                }
                 store::delete_expired_sessions(conn, now)?;
                 store::insert_session(conn, &hash, &id, expires_at)?;
-                store::record_success(conn, &id, step)?;
+                store::record_success(conn, &id)?;
                 audit::record(conn, &id, "staff.login", None)?;
                 Ok::<_, ApiError>(())
             })
@@ -406,4 +436,20 @@ pub fn create_admin_blocking(
 ) -> Result<Option<String>, ApiError> {
     let row = new_staff_row(keys, email, Role::Admin, password)?;
     insert_staff(conn, &row, "cli")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_wait_starts_after_five_failures_and_doubles_to_a_cap() {
+        assert_eq!(cooldown(0), 0);
+        assert_eq!(cooldown(FREE_FAILURES - 1), 0);
+        assert_eq!(cooldown(FREE_FAILURES), 30);
+        assert_eq!(cooldown(FREE_FAILURES + 1), 60);
+        assert_eq!(cooldown(FREE_FAILURES + 4), 480);
+        assert_eq!(cooldown(FREE_FAILURES + 5), MAX_COOLDOWN_SECS);
+        assert_eq!(cooldown(i32::MAX), MAX_COOLDOWN_SECS);
+    }
 }

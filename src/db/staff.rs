@@ -58,19 +58,29 @@ pub fn record_failure(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbErr
     Ok(())
 }
 
-pub fn record_success(conn: &mut DbConn, id: &str, totp_step: Option<i64>) -> Result<(), DbError> {
+pub fn record_success(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
     diesel::update(staff::table.find(id))
         .set((
             staff::failed_logins.eq(0),
             staff::last_failed_at.eq(None::<i64>),
         ))
         .execute(conn)?;
-    if let Some(step) = totp_step {
-        diesel::update(staff::table.find(id))
-            .set(staff::totp_last_step.eq(Some(step)))
-            .execute(conn)?;
-    }
     Ok(())
+}
+
+/// Marks a TOTP time step used, only if it is later than the last one: false when another login
+/// used it (or a later one) first.
+pub fn use_totp_step(conn: &mut DbConn, id: &str, step: i64) -> Result<bool, DbError> {
+    let changed = diesel::update(
+        staff::table.find(id).filter(
+            staff::totp_last_step
+                .is_null()
+                .or(staff::totp_last_step.lt(step)),
+        ),
+    )
+    .set(staff::totp_last_step.eq(Some(step)))
+    .execute(conn)?;
+    Ok(changed == 1)
 }
 
 pub fn set_totp_secret(conn: &mut DbConn, id: &str, sealed: &[u8]) -> Result<(), DbError> {

@@ -547,6 +547,31 @@ async fn logins_fail_alike_slow_down_and_honour_totp(backend: Backend) {
         )
         .await;
     assert_problem(res, 401, "login_failed").await;
+
+    // With TOTP on, a flood of wrong attempts cannot lock the real person out.
+    for _ in 0..8 {
+        let res = app
+            .post_json(
+                "/api/v1/auth/login",
+                &json!({"email": "worker@lookout.test", "password": "guess guess guess"}),
+            )
+            .await;
+        assert_problem(res, 401, "login_failed").await;
+    }
+    // Two logins racing with one fresh code: exactly one gets in.
+    let code = totp.generate(now + 30).to_string();
+    let body = json!({"email": "worker@lookout.test", "password": password, "totp": code});
+    let (a, b) = tokio::join!(
+        app.post_json("/api/v1/auth/login", &body),
+        app.post_json("/api/v1/auth/login", &body)
+    );
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
+    statuses.sort_unstable();
+    assert_eq!(
+        statuses,
+        [200, 401],
+        "a TOTP code works once, even in a race"
+    );
 }
 
 async fn admins_create_staff(backend: Backend) {
