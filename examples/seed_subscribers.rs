@@ -56,8 +56,15 @@ fn main() -> anyhow::Result<()> {
     let password = "benchmark caseworker password";
     let row = staff::new_staff_row(&keys, &email, Role::Caseworker, password)
         .map_err(|e| anyhow::anyhow!("{}", e.code().as_str()))?;
-    db.blocking(|conn| staff::insert_staff(conn, &row, "benchmark"))
-        .map_err(|e| anyhow::anyhow!("{}", e.code().as_str()))?;
+    db.blocking(|conn| {
+        staff::insert_staff(
+            conn,
+            keys.get(lookout::crypto::Purpose::Audit),
+            &row,
+            "benchmark",
+        )
+    })
+    .map_err(|e| anyhow::anyhow!("{}", e.code().as_str()))?;
     println!("caseworker {email} {password}");
     Ok(())
 }

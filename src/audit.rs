@@ -1,11 +1,12 @@
 //! The tamper-evident audit log: every staff action on a report, and every change to staff,
-//! written as ids and actions only, never content. Each entry's hash is SHA-256 over the previous
-//! entry's hash and this entry's fields, so editing, inserting or deleting any entry breaks the
-//! chain from that entry on, and `verify` names the first entry that does not check out.
+//! written as ids and actions only, never content. Each entry's hash is HMAC-SHA256, under a key
+//! derived from the master key, over the previous entry's hash and this entry's fields: editing,
+//! inserting or deleting any entry breaks the chain from that entry on, `verify` names the first
+//! entry that does not check out, and someone with the database but not the master key cannot
+//! compute a replacement chain.
 
-use sha2::{Digest, Sha256};
-
-use crate::crypto::keys::hex;
+use crate::crypto::keys::DerivedKey;
+use crate::crypto::tokens::keyed_hash;
 use crate::db::audit::{self as store, AuditRow};
 use crate::db::{Backend, DbConn, DbError};
 use diesel::RunQueryDsl;
@@ -13,6 +14,7 @@ use diesel::RunQueryDsl;
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 fn entry_hash(
+    key: &DerivedKey,
     prev: &str,
     seq: i64,
     on: &str,
@@ -20,8 +22,8 @@ fn entry_hash(
     action: &str,
     target: Option<&str>,
 ) -> String {
-    let mut h = Sha256::new();
     // Length-prefixed fields, so no two different entries serialise the same.
+    let mut bytes = Vec::new();
     for field in [
         prev,
         &seq.to_string(),
@@ -30,16 +32,17 @@ fn entry_hash(
         action,
         target.unwrap_or("\u{0}none"),
     ] {
-        h.update((field.len() as u64).to_be_bytes());
-        h.update(field.as_bytes());
+        bytes.extend_from_slice(&(field.len() as u64).to_be_bytes());
+        bytes.extend_from_slice(field.as_bytes());
     }
-    hex(&h.finalize())
+    keyed_hash(key, "audit-entry", &bytes)
 }
 
 /// Appends an entry. Call inside the write transaction of the action it records, so the entry
 /// exists exactly when the action does.
 pub fn record(
     conn: &mut DbConn,
+    key: &DerivedKey,
     actor: &str,
     action: &str,
     target: Option<&str>,
@@ -55,7 +58,7 @@ pub fn record(
         None => (1, GENESIS.to_string()),
     };
     let on = crate::clock::today_string();
-    let hash = entry_hash(&prev, seq, &on, actor, action, target);
+    let hash = entry_hash(key, &prev, seq, &on, actor, action, target);
     store::insert(
         conn,
         &AuditRow {
@@ -79,11 +82,12 @@ pub struct Verification {
     pub broken_at: Option<i64>,
 }
 
-pub fn verify(conn: &mut DbConn) -> Result<Verification, DbError> {
+pub fn verify(conn: &mut DbConn, key: &DerivedKey) -> Result<Verification, DbError> {
     let rows = store::all(conn)?;
     let mut prev = GENESIS.to_string();
     for (expected_seq, row) in (1i64..).zip(rows.iter()) {
         let recomputed = entry_hash(
+            key,
             &prev,
             row.seq,
             &row.on_date,
@@ -105,4 +109,34 @@ pub fn verify(conn: &mut DbConn) -> Result<Verification, DbError> {
         entries: rows.len(),
         broken_at: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::{KeyRing, Purpose, keys::KeyBytes};
+
+    fn audit_key(byte: u8) -> DerivedKey {
+        let master = KeyBytes::from_slice(&[byte; 32]).unwrap();
+        KeyRing::from_master(&master).get(Purpose::Audit).clone()
+    }
+
+    #[test]
+    fn entries_are_keyed_and_every_field_counts() {
+        let (k, other) = (audit_key(1), audit_key(2));
+        let h = |key: &DerivedKey, actor: &str, target: Option<&str>| {
+            entry_hash(key, GENESIS, 1, "2026-11-21", actor, "case.view", target)
+        };
+        let base = h(&k, "staff-1", Some("r-1"));
+        assert_eq!(base, h(&k, "staff-1", Some("r-1")));
+        // Without the master key, nobody computes the same chain.
+        assert_ne!(base, h(&other, "staff-1", Some("r-1")));
+        assert_ne!(base, h(&k, "staff-2", Some("r-1")));
+        assert_ne!(base, h(&k, "staff-1", None));
+        // Length prefixes: moving a character from one field to the next changes the hash.
+        assert_ne!(
+            entry_hash(&k, GENESIS, 1, "d", "ab", "c", None),
+            entry_hash(&k, GENESIS, 1, "d", "a", "bc", None)
+        );
+    }
 }

@@ -126,6 +126,7 @@ pub struct CaseView {
 pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<CaseView, ApiError> {
     member.require(Role::Caseworker)?;
     let (id, actor) = (id.to_string(), member.id.clone());
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     let (row, key, contact, org_name, follow_up) = state
         .db
         .run(move |conn| {
@@ -134,7 +135,7 @@ pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<Ca
                 if row.status == "received" {
                     store::set_status(conn, &id, "reviewed")?;
                 }
-                audit::record(conn, &actor, "case.view", Some(&id))?;
+                audit::record(conn, &audit_key, &actor, "case.view", Some(&id))?;
                 let org_name = match &row.relayed_by {
                     Some(o) => crate::db::register::org(conn, o)?.map(|o| o.name),
                     None => None,
@@ -185,12 +186,19 @@ pub async fn alert_draft(
     let (row, content, contact) = open_case(state, id).await?;
     // The draft is built from the decrypted report, so reading it is a view like any other.
     let (report_id, actor) = (row.id.clone(), member.id.clone());
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
-                audit::record(conn, &actor, "case.view_draft", Some(&report_id))
-                    .map_err(ApiError::from)
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &actor,
+                    "case.view_draft",
+                    Some(&report_id),
+                )
+                .map_err(ApiError::from)
             })
         })
         .await?;
@@ -417,6 +425,7 @@ pub async fn publish(
     })
     .collect();
     let (report_id, actor, category) = (row.id.clone(), member.id.clone(), input.category.clone());
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     let recipients = state
         .db
         .run(move |conn| {
@@ -435,7 +444,13 @@ pub async fn publish(
                 alert_store::insert_deliveries(conn, &deliveries)?;
                 check_store::insert(conn, &index_rows)?;
                 store::set_status(conn, &report_id, "alert_published")?;
-                audit::record(conn, &actor, "alert.publish", Some(&alert_row.id))?;
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &actor,
+                    "alert.publish",
+                    Some(&alert_row.id),
+                )?;
                 Ok::<_, ApiError>(deliveries.len())
             })
         })
@@ -463,11 +478,13 @@ pub async fn reply(
     let (row, _, _) = open_case(state, id).await?;
     let on = reports::add_message(state, &row, "caseworker", text).await?;
     let (actor, target) = (member.id.clone(), row.id.clone());
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
-                audit::record(conn, &actor, "case.reply", Some(&target)).map_err(ApiError::from)
+                audit::record(conn, &audit_key, &actor, "case.reply", Some(&target))
+                    .map_err(ApiError::from)
             })
         })
         .await?;
@@ -477,13 +494,14 @@ pub async fn reply(
 pub async fn close(state: &AppState, member: &StaffMember, id: &str) -> Result<(), ApiError> {
     member.require(Role::Caseworker)?;
     let (id, actor) = (id.to_string(), member.id.clone());
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 load(conn, &id)?;
                 store::set_status(conn, &id, "closed")?;
-                audit::record(conn, &actor, "case.close", Some(&id))?;
+                audit::record(conn, &audit_key, &actor, "case.close", Some(&id))?;
                 Ok(())
             })
         })

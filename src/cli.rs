@@ -185,7 +185,8 @@ fn audit_verify(settings: &Settings) -> anyhow::Result<ExitCode> {
         std::time::Duration::from_secs(settings.database.connect_timeout_seconds),
         keys.master_id(),
     )?;
-    let result = db.blocking(crate::audit::verify)?;
+    let key = keys.get(crate::crypto::Purpose::Audit).clone();
+    let result = db.blocking(move |conn| crate::audit::verify(conn, &key))?;
     if result.ok {
         println!("the audit log checks out: {} entries", result.entries);
         Ok(ExitCode::SUCCESS)

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::audit;
+use crate::crypto::Purpose;
 use crate::crypto::seal::{self, aad};
 use crate::db::register::{self as register_store, DisclosureRow};
 use crate::db::reports::{self as store, STATUS_WITHDRAWN};
@@ -134,12 +135,19 @@ pub async fn forward(
         Ok(canonical) => canonical,
         Err(refused) => {
             let (actor_id, report_id) = (actor.id.clone(), row.id.clone());
+            let audit_key = state.keys.get(Purpose::Audit).clone();
             state
                 .db
                 .run(move |conn| {
                     db::write_tx(conn, |conn| {
-                        audit::record(conn, &actor_id, "case.forward_refused", Some(&report_id))
-                            .map_err(ApiError::from)
+                        audit::record(
+                            conn,
+                            &audit_key,
+                            &actor_id,
+                            "case.forward_refused",
+                            Some(&report_id),
+                        )
+                        .map_err(ApiError::from)
                     })
                 })
                 .await?;
@@ -169,6 +177,7 @@ pub async fn forward(
             spoc_id: spoc.id.clone(),
             consent_seq: latest.as_ref().map(|c| c.seq),
         };
+        let audit_key = state.keys.get(Purpose::Audit).clone();
         state
             .db
             .run(move |conn| {
@@ -183,7 +192,13 @@ pub async fn forward(
                     }
                     register_store::insert_disclosure(conn, &d)?;
                     store::set_status(conn, &d.report_id, "forwarded")?;
-                    audit::record(conn, &actor_id, "case.forward", Some(&d.report_id))?;
+                    audit::record(
+                        conn,
+                        &audit_key,
+                        &actor_id,
+                        "case.forward",
+                        Some(&d.report_id),
+                    )?;
                     Ok(())
                 })
             })
@@ -199,6 +214,7 @@ pub async fn forward(
     };
     if state.mailer.send(&message).await.is_err() {
         let (d, actor_id) = (disclosure.clone(), actor.id.clone());
+        let audit_key = state.keys.get(Purpose::Audit).clone();
         state
             .db
             .run(move |conn| {
@@ -210,7 +226,13 @@ pub async fn forward(
                     if current.as_deref() == Some("forwarded") {
                         store::set_status(conn, &d.report_id, &previous_status)?;
                     }
-                    audit::record(conn, &actor_id, "case.forward_failed", Some(&d.report_id))?;
+                    audit::record(
+                        conn,
+                        &audit_key,
+                        &actor_id,
+                        "case.forward_failed",
+                        Some(&d.report_id),
+                    )?;
                     Ok::<_, ApiError>(())
                 })
             })

@@ -96,12 +96,13 @@ pub async fn create_spoc(
         actor.id.clone(),
         today.clone(),
     );
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::insert_spoc(conn, &sid, &sname, &sregion, &semail, &day)?;
-                audit::record(conn, &actor_id, "spoc.create", Some(&sid))?;
+                audit::record(conn, &audit_key, &actor_id, "spoc.create", Some(&sid))?;
                 Ok::<_, ApiError>(())
             })
         })
@@ -122,6 +123,7 @@ pub async fn create_spoc(
 pub async fn retire_spoc(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), ApiError> {
     actor.require(Role::Admin)?;
     let (id, actor_id) = (id.to_string(), actor.id.clone());
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
@@ -130,7 +132,7 @@ pub async fn retire_spoc(state: &AppState, actor: &StaffMember, id: &str) -> Res
                     return Err(ApiError::new(Code::NotFound)
                         .with_detail("No active police contact has this id."));
                 }
-                audit::record(conn, &actor_id, "spoc.retire", Some(&id))?;
+                audit::record(conn, &audit_key, &actor_id, "spoc.retire", Some(&id))?;
                 Ok(())
             })
         })
@@ -174,12 +176,13 @@ pub async fn create_org(
     };
     let id = row.id.clone();
     let actor_id = actor.id.clone();
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::insert_org(conn, &row)?;
-                audit::record(conn, &actor_id, "org.create", Some(&row.id))?;
+                audit::record(conn, &audit_key, &actor_id, "org.create", Some(&row.id))?;
                 Ok::<_, ApiError>(())
             })
         })
@@ -190,6 +193,7 @@ pub async fn create_org(
 pub async fn revoke_org(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), ApiError> {
     actor.require(Role::Admin)?;
     let (id, actor_id) = (id.to_string(), actor.id.clone());
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
@@ -198,7 +202,7 @@ pub async fn revoke_org(state: &AppState, actor: &StaffMember, id: &str) -> Resu
                     return Err(ApiError::new(Code::NotFound)
                         .with_detail("No active organisation has this id."));
                 }
-                audit::record(conn, &actor_id, "org.revoke", Some(&id))?;
+                audit::record(conn, &audit_key, &actor_id, "org.revoke", Some(&id))?;
                 Ok(())
             })
         })

@@ -9,6 +9,7 @@ use tokio::sync::watch;
 
 use crate::app::AppState;
 use crate::audit;
+use crate::crypto::Purpose;
 use crate::db::{self, reports as store};
 use crate::problem::ApiError;
 
@@ -23,6 +24,7 @@ pub async fn sweep(state: &AppState) -> Result<usize, ApiError> {
     let mut total = 0;
     loop {
         let cutoff = cutoff.clone();
+        let audit_key = state.keys.get(Purpose::Audit).clone();
         let shredded = state
             .db
             .run(move |conn| {
@@ -30,7 +32,7 @@ pub async fn sweep(state: &AppState) -> Result<usize, ApiError> {
                 for id in &ids {
                     db::write_tx(conn, |conn| {
                         store::withdraw(conn, id)?;
-                        audit::record(conn, "retention", "report.expire", Some(id))?;
+                        audit::record(conn, &audit_key, "retention", "report.expire", Some(id))?;
                         Ok::<_, ApiError>(())
                     })?;
                 }

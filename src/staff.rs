@@ -6,6 +6,7 @@
 use crate::app::AppState;
 use crate::audit;
 use crate::clock::now_unix;
+use crate::crypto::keys::DerivedKey;
 use crate::crypto::seal::{self, aad};
 use crate::crypto::tokens::{keyed_hash, random_token};
 use crate::crypto::{KeyRing, Purpose, password};
@@ -131,6 +132,7 @@ pub fn generate_password() -> Result<SensitiveString, ApiError> {
 /// Inserts the account and its audit entry; `Ok(None)` when the email is already taken.
 pub fn insert_staff(
     conn: &mut DbConn,
+    audit_key: &DerivedKey,
     row: &StaffRow,
     actor: &str,
 ) -> Result<Option<String>, ApiError> {
@@ -140,6 +142,7 @@ pub fn insert_staff(
         }
         audit::record(
             conn,
+            audit_key,
             actor,
             &format!("staff.create.{}", row.role),
             Some(&row.id),
@@ -163,9 +166,10 @@ pub async fn create(
         .await
         .map_err(|_| ApiError::internal("hashing task failed"))??;
     let actor_id = actor.id.clone();
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     let id = state
         .db
-        .run(move |conn| insert_staff(conn, &row, &actor_id))
+        .run(move |conn| insert_staff(conn, &audit_key, &row, &actor_id))
         .await?
         .ok_or_else(|| {
             ApiError::new(Code::Conflict)
@@ -252,11 +256,12 @@ pub async fn login(
     };
     let Some(row) = row else {
         // The same write a known account's failure makes, so timing does not tell them apart.
+        let audit_key = state.keys.get(Purpose::Audit).clone();
         state
             .db
             .run(move |conn| {
                 db::write_tx(conn, |conn| {
-                    audit::record(conn, "anonymous", "staff.login_failed", None)
+                    audit::record(conn, &audit_key, "anonymous", "staff.login_failed", None)
                         .map_err(ApiError::from)
                 })
             })
@@ -280,6 +285,7 @@ pub async fn login(
         };
     let id = row.id.clone();
     if !ok {
+        let audit_key = state.keys.get(Purpose::Audit).clone();
         state
             .db
             .run(move |conn| {
@@ -288,7 +294,13 @@ pub async fn login(
                     if !cooling {
                         store::record_failure(conn, &id, now)?;
                     }
-                    audit::record(conn, "anonymous", "staff.login_failed", Some(&id))?;
+                    audit::record(
+                        conn,
+                        &audit_key,
+                        "anonymous",
+                        "staff.login_failed",
+                        Some(&id),
+                    )?;
                     Ok::<_, ApiError>(())
                 })
             })
@@ -298,6 +310,7 @@ pub async fn login(
     let token = random_token(32).map_err(crypto_fault)?;
     let hash = session_hash(&state.keys, token.expose());
     let expires_at = now + state.settings.staff.session_hours * 3600;
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
@@ -311,7 +324,7 @@ pub async fn login(
                 store::delete_expired_sessions(conn, now)?;
                 store::insert_session(conn, &hash, &id, expires_at)?;
                 store::record_success(conn, &id)?;
-                audit::record(conn, &id, "staff.login", None)?;
+                audit::record(conn, &audit_key, &id, "staff.login", None)?;
                 Ok::<_, ApiError>(())
             })
         })
@@ -339,12 +352,13 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffMember, 
 pub async fn logout(state: &AppState, member: &StaffMember, token: &str) -> Result<(), ApiError> {
     let hash = session_hash(&state.keys, token);
     let id = member.id.clone();
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::delete_session(conn, &hash)?;
-                audit::record(conn, &id, "staff.logout", None)?;
+                audit::record(conn, &audit_key, &id, "staff.logout", None)?;
                 Ok::<_, ApiError>(())
             })
         })
@@ -409,12 +423,13 @@ pub async fn totp_enable(
         ApiError::validation(vec![FieldError::new("code", "is not the current code")])
     })?;
     let id = row.id.clone();
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::enable_totp(conn, &id, step)?;
-                audit::record(conn, &id, "staff.totp_enabled", None)?;
+                audit::record(conn, &audit_key, &id, "staff.totp_enabled", None)?;
                 Ok::<_, ApiError>(())
             })
         })
@@ -435,7 +450,7 @@ pub fn create_admin_blocking(
     password: &str,
 ) -> Result<Option<String>, ApiError> {
     let row = new_staff_row(keys, email, Role::Admin, password)?;
-    insert_staff(conn, &row, "cli")
+    insert_staff(conn, keys.get(Purpose::Audit), &row, "cli")
 }
 
 #[cfg(test)]

@@ -104,9 +104,10 @@ pub async fn verify_audit(
     auth: Authed,
 ) -> Result<HttpResponse, ApiError> {
     auth.member.require(Role::Admin)?;
+    let key = state.keys.get(crate::crypto::Purpose::Audit).clone();
     let result = state
         .db
-        .run(|conn| audit::verify(conn).map_err(ApiError::from))
+        .run(move |conn| audit::verify(conn, &key).map_err(ApiError::from))
         .await?;
     Ok(HttpResponse::Ok().json(result))
 }

@@ -415,6 +415,7 @@ pub async fn change_consent(
         statement_version: consent.statement_version.clone(),
         given_on: crate::clock::today_string(),
     };
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     let saved = state
         .db
         .run(move |conn| {
@@ -427,7 +428,7 @@ pub async fn change_consent(
                     )]));
                 }
                 let saved = store::change_consent(conn, &row)?;
-                audit::record(conn, "reporter", "consent.change", Some(&row.report_id))?;
+                audit::record(conn, &audit_key, "reporter", "consent.change", Some(&row.report_id))?;
                 Ok(saved)
             })
         })
@@ -443,12 +444,13 @@ pub async fn change_consent(
 
 pub async fn withdraw(state: &AppState, report: &ReportRow) -> Result<(), ApiError> {
     let id = report.id.clone();
+    let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::withdraw(conn, &id)?;
-                audit::record(conn, "reporter", "report.withdraw", Some(&id))?;
+                audit::record(conn, &audit_key, "reporter", "report.withdraw", Some(&id))?;
                 Ok::<_, ApiError>(())
             })?;
             db::flush_deleted(conn);

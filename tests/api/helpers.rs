@@ -375,9 +375,16 @@ impl TestApp {
         )
         .unwrap();
         let row = lookout::staff::new_staff_row(&keys, email, role, &password).unwrap();
-        db.blocking(|conn| lookout::staff::insert_staff(conn, &row, "test"))
-            .unwrap()
-            .unwrap();
+        db.blocking(|conn| {
+            lookout::staff::insert_staff(
+                conn,
+                keys.get(lookout::crypto::Purpose::Audit),
+                &row,
+                "test",
+            )
+        })
+        .unwrap()
+        .unwrap();
         password
     }
 
