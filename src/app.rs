@@ -43,6 +43,13 @@ pub struct AppState {
     pub mailer: Arc<Sender>,
     /// In-memory limits on client checks.
     pub check_limiter: RateLimiter,
+    /// Anonymous writes and hashes: reports, previews, receipts, subscriptions, logins.
+    pub anonymous_limiter: RateLimiter,
+    /// Staff logins hash on their own permits, so a flood of receipts cannot starve them.
+    pub login_permits: Semaphore,
+    /// Scrubbing and redaction of whole reports (previews) run on blocking threads, this many
+    /// at once, never on the async workers.
+    pub text_permits: Semaphore,
 }
 
 pub struct Application {
@@ -100,6 +107,12 @@ impl Application {
                 settings.checks.per_client_per_minute,
                 settings.checks.global_per_minute,
             ),
+            anonymous_limiter: RateLimiter::new(
+                settings.limits.anonymous_per_client_per_minute,
+                settings.limits.anonymous_global_per_minute,
+            ),
+            login_permits: Semaphore::new(cores),
+            text_permits: Semaphore::new(cores),
             settings: Arc::new(settings),
             db,
             receipts: ReceiptHasher::new(keys.get(Purpose::ReceiptPepper)),

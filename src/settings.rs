@@ -151,6 +151,10 @@ pub struct StaffSettings {
 #[serde(deny_unknown_fields)]
 pub struct LimitSettings {
     pub body_bytes: usize,
+    /// Anonymous requests that write or cost a hash (reports, previews, receipts, subscriptions,
+    /// staff logins), per client and in all, per minute.
+    pub anonymous_per_client_per_minute: u32,
+    pub anonymous_global_per_minute: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -240,6 +244,14 @@ impl Settings {
         }
         if self.staff.session_hours < 1 {
             return invalid("staff.session_hours must be at least 1".into());
+        }
+        if self.limits.anonymous_per_client_per_minute == 0
+            || self.limits.anonymous_global_per_minute == 0
+        {
+            return invalid(
+                "limits.anonymous_per_client_per_minute and limits.anonymous_global_per_minute must be at least 1"
+                    .into(),
+            );
         }
         if self.limits.body_bytes < 1024 {
             return invalid("limits.body_bytes must be at least 1024".into());

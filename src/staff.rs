@@ -246,7 +246,7 @@ pub async fn login(
     let attempt = pw.to_string();
     let password_ok = {
         let _permit = state
-            .hash_permits
+            .login_permits
             .acquire()
             .await
             .map_err(|_| ApiError::internal("hash limiter closed"))?;

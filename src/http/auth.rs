@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::json::ApiJson;
+use super::limit::AnonymousLimit;
 use crate::app::AppState;
 use crate::problem::{ApiError, Code, FieldError};
 use crate::secret::SensitiveString;
@@ -54,6 +55,7 @@ pub struct LoginBody {
 }
 
 pub async fn login(
+    _limit: AnonymousLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<LoginBody>,
 ) -> Result<HttpResponse, ApiError> {

@@ -6,6 +6,7 @@ mod cases;
 mod checks;
 mod health;
 pub mod json;
+mod limit;
 mod meta;
 mod openapi;
 mod receipt;

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::json::ApiJson;
+use super::limit::AnonymousLimit;
 use crate::app::AppState;
 use crate::problem::ApiError;
 use crate::reports::{self, input};
@@ -33,6 +34,7 @@ pub struct ConsentBody {
 }
 
 pub async fn status(
+    _limit: AnonymousLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<ReceiptBody>,
 ) -> Result<HttpResponse, ApiError> {
@@ -42,6 +44,7 @@ pub async fn status(
 }
 
 pub async fn message(
+    _limit: AnonymousLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<MessageBody>,
 ) -> Result<HttpResponse, ApiError> {
@@ -56,6 +59,7 @@ pub async fn message(
 }
 
 pub async fn consent(
+    _limit: AnonymousLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<ConsentBody>,
 ) -> Result<HttpResponse, ApiError> {
@@ -73,6 +77,7 @@ pub async fn consent(
 }
 
 pub async fn withdraw(
+    _limit: AnonymousLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<ReceiptBody>,
 ) -> Result<HttpResponse, ApiError> {

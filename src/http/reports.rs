@@ -1,5 +1,6 @@
 //! `POST /reports`, `/reports/sealed`, `/reports/preview`.
 
+use super::limit::AnonymousLimit;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -33,6 +34,7 @@ fn parse_report(state: &AppState, value: Value) -> Result<input::NewReport, ApiE
 }
 
 pub async fn submit(
+    _limit: AnonymousLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<HttpResponse, ApiError> {
@@ -49,6 +51,7 @@ pub struct SealedBody {
 }
 
 pub async fn submit_sealed(
+    _limit: AnonymousLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<SealedBody>,
 ) -> Result<HttpResponse, ApiError> {
@@ -66,6 +69,7 @@ pub async fn submit_sealed(
 }
 
 pub async fn preview(
+    _limit: AnonymousLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<HttpResponse, ApiError> {

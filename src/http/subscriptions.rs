@@ -6,12 +6,14 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::json::ApiJson;
+use super::limit::AnonymousLimit;
 use crate::app::AppState;
 use crate::problem::{ApiError, Code};
 use crate::secret::SensitiveString;
 use crate::subscriptions;
 
 pub async fn subscribe(
+    _limit: AnonymousLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<subscriptions::SubscribeInput>,
 ) -> Result<HttpResponse, ApiError> {

@@ -478,17 +478,34 @@ pub async fn preview(state: &AppState, report: NewReport) -> Result<Preview, Api
         .db
         .run(move |conn| active_consent(conn, &consent))
         .await?;
-    let settings = &state.settings;
+    // Scrubbing a whole report is CPU work (up to the scrubber's budget on hostile text): it
+    // runs on a blocking thread, a bounded number at once, never on an async worker.
+    let _permit = state
+        .text_permits
+        .acquire()
+        .await
+        .map_err(|_| ApiError::internal("text limiter closed"))?;
+    let settings = state.settings.clone();
+    tokio::task::spawn_blocking(move || build_preview(&settings, &report, active.as_ref()))
+        .await
+        .map_err(|_| ApiError::internal("preview task failed"))?
+}
+
+fn build_preview(
+    settings: &crate::settings::Settings,
+    report: &NewReport,
+    active: Option<&ActiveConsent>,
+) -> Result<Preview, ApiError> {
     let mut removed = BTreeSet::new();
     let mut warnings = Vec::new();
-    if let (Some(consent), true) = (&active, report.category == MISCONDUCT) {
+    if let (Some(consent), true) = (active, report.category == MISCONDUCT) {
         warnings.push(format!(
             "This report is about police misconduct. If you agree, it goes only to {}, the police \
              contact you named, who is a police officer. Nothing is sent to anyone else.",
             consent.spoc().name
         ));
     }
-    let police_forward = match &active {
+    let police_forward = match active {
         Some(consent) => {
             let route = report.contact.clone().map(ContactRoute::Reporter);
             let forward = firewall::build_police_forward(

@@ -128,6 +128,9 @@ pub fn test_settings(dir: &Path, db: &TestDb) -> Settings {
     settings.database.pool_size = 4;
     settings.keys.master_key_file = dir.join("master.key");
     settings.mail.outbox_dir = dir.join("outbox");
+    // Tests send hundreds of requests from one address; the limit has its own test.
+    settings.limits.anonymous_per_client_per_minute = 1_000_000;
+    settings.limits.anonymous_global_per_minute = 1_000_000;
     settings
 }
 
@@ -451,6 +454,11 @@ pub async fn spawn_binary(dir: &Path, env: &[(&str, String)]) -> (tokio::process
     cmd.arg("serve")
         .current_dir(dir)
         .env("LOOKOUT__SERVER__BIND", "127.0.0.1:0")
+        .env(
+            "LOOKOUT__LIMITS__ANONYMOUS_PER_CLIENT_PER_MINUTE",
+            "1000000",
+        )
+        .env("LOOKOUT__LIMITS__ANONYMOUS_GLOBAL_PER_MINUTE", "1000000")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .kill_on_drop(true);

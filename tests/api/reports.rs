@@ -850,3 +850,37 @@ async fn expired_reports_are_shredded(backend: Backend) {
 }
 
 both_backends!(expired_reports_are_shredded);
+
+/// Anonymous writes share one in-memory limit: past it, 429, and nothing more is stored; reading
+/// public reference data is not limited.
+async fn anonymous_writes_are_rate_limited(backend: Backend) {
+    let app = crate::helpers::spawn_app_with(backend, |s| {
+        s.limits.anonymous_per_client_per_minute = 3;
+    })
+    .await;
+    for _ in 0..2 {
+        let res = app.post_json("/api/v1/reports", &report(json!({}))).await;
+        assert_eq!(res.status(), 201);
+    }
+    let res = app
+        .post_json(
+            "/api/v1/receipt",
+            &json!({"receipt": "LKT-2222-2222-2222-2222-2222"}),
+        )
+        .await;
+    assert_problem(res, 404, "receipt_unknown").await;
+    for path in [
+        "/api/v1/reports",
+        "/api/v1/reports/preview",
+        "/api/v1/receipt",
+        "/api/v1/subscriptions",
+        "/api/v1/auth/login",
+    ] {
+        let res = app.post_json(path, &report(json!({}))).await;
+        assert_problem(res, 429, "rate_limited").await;
+    }
+    assert_eq!(app.count("reports"), 2);
+    assert_eq!(app.get("/api/v1/meta").await.status(), 200);
+}
+
+both_backends!(anonymous_writes_are_rate_limited);
