@@ -56,6 +56,14 @@ pub async fn run(state: Arc<AppState>, mut stop: watch::Receiver<bool>) {
             Ok(n) => tracing::info!(reports = n, "retention: expired reports crypto-shredded"),
             Err(e) => tracing::warn!(code = e.code().as_str(), "retention sweep failed"),
         }
+        match crate::subscriptions::expire_unconfirmed(&state).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                subscribers = n,
+                "retention: unconfirmed subscribers deleted"
+            ),
+            Err(e) => tracing::warn!(code = e.code().as_str(), "subscriber expiry failed"),
+        }
         tokio::select! {
             () = tokio::time::sleep(EVERY) => {}
             _ = stop.changed() => return,

@@ -148,6 +148,43 @@ pub async fn subscribe(state: &AppState, input: SubscribeInput) -> Result<(), Ap
     Ok(())
 }
 
+/// A pending address is sent a new confirmation at most this often: subscribing someone else's
+/// address over and over cannot flood their inbox.
+const CONFIRM_RESEND_SECS: i64 = 3600;
+
+/// Unconfirmed subscribers are deleted this many days after subscribing (their link lasts 7).
+pub const UNCONFIRMED_DAYS: u64 = 8;
+
+/// Deletes subscribers that never confirmed; returns how many.
+pub async fn expire_unconfirmed(state: &AppState) -> Result<usize, ApiError> {
+    let cutoff = (crate::clock::today() - chrono::Days::new(UNCONFIRMED_DAYS))
+        .format("%Y-%m-%d")
+        .to_string();
+    state
+        .db
+        .run(move |conn| {
+            let mut total = 0;
+            loop {
+                let ids = store::unconfirmed_before(conn, &cutoff, 500)?;
+                if ids.is_empty() {
+                    break;
+                }
+                db::write_tx(conn, |conn| {
+                    for id in &ids {
+                        store::delete_subscriber(conn, id)?;
+                    }
+                    Ok::<_, ApiError>(())
+                })?;
+                total += ids.len();
+            }
+            if total > 0 {
+                db::flush_deleted(conn);
+            }
+            Ok(total)
+        })
+        .await
+}
+
 fn subscribe_tx(conn: &mut DbConn, new: &SubscriberRow) -> Result<bool, ApiError> {
     let now = now_unix();
     match store::subscriber_by_index(conn, &new.email_index)? {
@@ -160,7 +197,7 @@ fn subscribe_tx(conn: &mut DbConn, new: &SubscriberRow) -> Result<bool, ApiError
                 new.categories.as_deref(),
                 &new.language,
             )?;
-            if store::pending_confirmation_exists(conn, &existing.id)? {
+            if store::recent_confirmation_exists(conn, &existing.id, now - CONFIRM_RESEND_SECS)? {
                 return Ok(false);
             }
             store::insert_deliveries(conn, &[DeliveryRow::new(CONFIRM, &existing.id, None, now)])?;

@@ -190,17 +190,39 @@ pub fn delete_subscriber(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
     Ok(())
 }
 
-pub fn pending_confirmation_exists(
+/// Whether a confirmation for this subscriber is still to be sent, or was queued since `since`
+/// (unix seconds): one address gets at most one confirmation per window, however often it is
+/// subscribed.
+pub fn recent_confirmation_exists(
     conn: &mut DbConn,
     subscriber_id: &str,
+    since: i64,
 ) -> Result<bool, DbError> {
     let n: i64 = deliveries::table
         .filter(deliveries::subscriber_id.eq(subscriber_id))
         .filter(deliveries::kind.eq("confirm"))
-        .filter(deliveries::status.eq("pending"))
+        .filter(
+            deliveries::status
+                .eq("pending")
+                .or(deliveries::created_at.ge(since)),
+        )
         .count()
         .get_result(conn)?;
     Ok(n > 0)
+}
+
+/// Ids of subscribers never confirmed and created before `cutoff` (a `YYYY-MM-DD` day).
+pub fn unconfirmed_before(
+    conn: &mut DbConn,
+    cutoff: &str,
+    limit: i64,
+) -> Result<Vec<String>, DbError> {
+    Ok(subscribers::table
+        .filter(subscribers::status.eq("pending"))
+        .filter(subscribers::created_on.lt(cutoff))
+        .select(subscribers::id)
+        .limit(limit)
+        .load(conn)?)
 }
 
 pub fn insert_token(

@@ -815,3 +815,42 @@ async fn the_outbox_folder_receives_mail_by_default(backend: Backend) {
 }
 
 both_backends!(the_outbox_folder_receives_mail_by_default);
+
+/// Subscribing someone else's address over and over sends them one confirmation, not a flood;
+/// an address never confirmed is deleted after its link has expired.
+async fn unconfirmed_addresses_get_one_confirmation_and_then_expire(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, smtp_settings(smtp.url())).await;
+    let body = json!({"email": "victim@sub.test", "regions": ["gwent"]});
+    let res = app.post_json("/api/v1/subscriptions", &body).await;
+    assert_eq!(res.status(), 202);
+    smtp.wait_for(1, Duration::from_secs(30)).await;
+    // The first confirmation has gone out; asking again within the hour sends nothing more.
+    for _ in 0..5 {
+        let res = app.post_json("/api/v1/subscriptions", &body).await;
+        assert_eq!(res.status(), 202);
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(smtp.messages().len(), 1, "one confirmation, not six");
+    assert_eq!(app.count("subscribers"), 1);
+
+    // Eight days later (backdated here), the service's sweep deletes it, tokens and all.
+    app.execute("UPDATE subscribers SET created_on = '2020-01-01'");
+    app.stop().await;
+    let again = lookout::app::Application::build(app.settings.clone()).unwrap();
+    let stopper = again.stopper();
+    tokio::spawn(again.run_until_stopped());
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while app.count("subscribers") > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the unconfirmed subscriber was not deleted"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.count("subscriber_tokens"), 0);
+    assert_eq!(app.count("deliveries"), 0);
+    stopper.stop().await;
+}
+
+both_backends!(unconfirmed_addresses_get_one_confirmation_and_then_expire);
