@@ -38,6 +38,27 @@ fn entry_hash(
     keyed_hash(key, "audit-entry", &bytes)
 }
 
+/// Appends an entry in a transaction of its own, for an action that writes nothing else (a
+/// view, a refusal).
+pub async fn record_alone(
+    state: &crate::app::AppState,
+    actor: &str,
+    action: &'static str,
+    target: Option<&str>,
+) -> Result<(), crate::problem::ApiError> {
+    let key = state.keys.get(crate::crypto::Purpose::Audit).clone();
+    let (actor, target) = (actor.to_string(), target.map(str::to_string));
+    state
+        .db
+        .run(move |conn| {
+            crate::db::write_tx(conn, |conn| {
+                record(conn, &key, &actor, action, target.as_deref())
+            })
+        })
+        .await
+        .map_err(crate::problem::ApiError::from)
+}
+
 /// Appends an entry. Call inside the write transaction of the action it records, so the entry
 /// exists exactly when the action does.
 pub fn record(

@@ -185,23 +185,7 @@ pub async fn alert_draft(
     member.require(Role::Caseworker)?;
     let (row, content, contact) = open_case(state, id).await?;
     // The draft is built from the decrypted report, so reading it is a view like any other.
-    let (report_id, actor) = (row.id.clone(), member.id.clone());
-    let audit_key = state.keys.get(Purpose::Audit).clone();
-    state
-        .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                audit::record(
-                    conn,
-                    &audit_key,
-                    &actor,
-                    "case.view_draft",
-                    Some(&report_id),
-                )
-                .map_err(ApiError::from)
-            })
-        })
-        .await?;
+    audit::record_alone(state, &member.id, "case.view_draft", Some(&row.id)).await?;
     Ok(alerts::draft(
         &state.settings,
         &row.category,

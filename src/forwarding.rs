@@ -134,23 +134,7 @@ pub async fn forward(
     let recipient = match recipients::check(&spoc.email, &state.settings.firewall.blocked_domains) {
         Ok(canonical) => canonical,
         Err(refused) => {
-            let (actor_id, report_id) = (actor.id.clone(), row.id.clone());
-            let audit_key = state.keys.get(Purpose::Audit).clone();
-            state
-                .db
-                .run(move |conn| {
-                    db::write_tx(conn, |conn| {
-                        audit::record(
-                            conn,
-                            &audit_key,
-                            &actor_id,
-                            "case.forward_refused",
-                            Some(&report_id),
-                        )
-                        .map_err(ApiError::from)
-                    })
-                })
-                .await?;
+            audit::record_alone(state, &actor.id, "case.forward_refused", Some(&row.id)).await?;
             return Err(recipient_error(&refused));
         }
     };

@@ -256,16 +256,7 @@ pub async fn login(
     };
     let Some(row) = row else {
         // The same write a known account's failure makes, so timing does not tell them apart.
-        let audit_key = state.keys.get(Purpose::Audit).clone();
-        state
-            .db
-            .run(move |conn| {
-                db::write_tx(conn, |conn| {
-                    audit::record(conn, &audit_key, "anonymous", "staff.login_failed", None)
-                        .map_err(ApiError::from)
-                })
-            })
-            .await?;
+        audit::record_alone(state, "anonymous", "staff.login_failed", None).await?;
         return Err(ApiError::new(Code::LoginFailed));
     };
     let step = if row.totp_enabled {
