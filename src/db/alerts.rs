@@ -305,11 +305,9 @@ pub fn delete_tokens(conn: &mut DbConn, subscriber_id: &str, purpose: &str) -> R
     Ok(())
 }
 
-/// Claims up to `limit` due deliveries with a lease until `lease_until`. On PostgreSQL the rows
-/// are locked with `FOR UPDATE SKIP LOCKED`, so workers in several processes never claim the
-/// same row; on SQLite the write transaction (BEGIN IMMEDIATE) is already exclusive.
 /// Whether any delivery is due, read without a write transaction: an idle worker polling with
-/// `claim_due` would take SQLite's single write lock every poll for nothing.
+/// `claim_due` would take SQLite's single write lock every poll for nothing. The
+/// condition is `claim_due`'s.
 pub fn any_due(conn: &mut DbConn, now: i64) -> Result<bool, DbError> {
     use deliveries::dsl as d;
     let id: Option<String> = d::deliveries
@@ -322,6 +320,9 @@ pub fn any_due(conn: &mut DbConn, now: i64) -> Result<bool, DbError> {
     Ok(id.is_some())
 }
 
+/// Claims up to `limit` due deliveries with a lease until `lease_until`. On PostgreSQL the rows
+/// are locked with `FOR UPDATE SKIP LOCKED`, so workers in several processes never claim the
+/// same row; on SQLite the write transaction (BEGIN IMMEDIATE) is already exclusive.
 pub fn claim_due(
     conn: &mut DbConn,
     now: i64,
@@ -363,7 +364,6 @@ pub fn mark_sent(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Nothing to send any more (the subscriber left, or no longer matches the kind of message).
 /// A delivery that can never succeed (its message cannot be built): kept, not retried.
 pub fn mark_failed(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
     use deliveries::dsl as d;
@@ -373,6 +373,7 @@ pub fn mark_failed(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Nothing to send any more (the subscriber left, or no longer matches the kind of message).
 pub fn mark_dropped(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
     use deliveries::dsl as d;
     diesel::update(d::deliveries.find(id))
