@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::firewall::{clean, reporter_of};
-use crate::redact::Keep;
+use crate::firewall::scrub::Policy;
+use crate::firewall::{TextRules, clean};
 use crate::reports::input::{ContactDetails, ReportContent};
 use crate::settings::{DatePrecision, Settings};
 
@@ -55,12 +55,9 @@ pub fn draft(
     contact: Option<&ContactDetails>,
 ) -> AlertDraft {
     let mut removed = BTreeSet::new();
-    let reporter = reporter_of(contact);
     let p = &content.perpetrator;
-    let keep = Keep {
-        phone_numbers: &p.phone_numbers,
-        emails: &p.emails,
-    };
+    // Subscribers could be anyone: every rule applies, and children are never mentioned.
+    let rules = TextRules::for_report(content, contact, Policy::OUTGOING);
     let category_name = settings.category(category).map_or(category, |c| &c.name);
     let region_name = settings.region(region).map_or(region, |r| &r.name);
 
@@ -76,16 +73,16 @@ pub fn draft(
     if let Some(area) = &content.area {
         body.push(format!(
             "Area: {}",
-            clean(area, &reporter, &keep, &mut removed)
+            clean(area, &rules, &mut removed)
         ));
     }
     body.push(String::new());
-    body.push(clean(&content.description, &reporter, &keep, &mut removed));
+    body.push(clean(&content.description, &rules, &mut removed));
     if let Some(d) = &p.description {
         body.push(String::new());
         body.push(format!(
             "Perpetrator: {}",
-            clean(d, &reporter, &keep, &mut removed)
+            clean(d, &rules, &mut removed)
         ));
     }
     let identifiers = Identifiers {

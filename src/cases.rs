@@ -316,29 +316,45 @@ fn check_alert(
         if r.removed.iter().any(|k| own.contains(k)) {
             c.fail(field, "contains the reporter's own contact details");
         }
-        if scrub::contains_immigration_content(text) {
+        // The last safety net, and the editor's warning: whatever the rules would take out of
+        // a report must not be typed back in. The caseworker is told which kinds.
+        let mut kinds: Vec<&str> = scrub::scrub(text, scrub::Policy::OUTGOING)
+            .removed
+            .iter()
+            .map(|k| k.label())
+            .collect();
+        let own_words = crate::firewall::TextRules::for_report(content, contact, scrub::Policy::OUTGOING).own_words;
+        if !crate::firewall::names::find(text, &own_words).is_empty() {
+            kinds.push(crate::firewall::NAME_LABEL);
+        }
+        if !kinds.is_empty() {
             c.fail(
                 field,
-                "contains immigration-related content, which Lookout never publishes",
+                format!(
+                    "still contains what Lookout never publishes ({}); take it out before publishing",
+                    kinds.join(", ")
+                ),
             );
         }
     }
-    let reporter_phone = contact
-        .and_then(|c| c.phone.as_deref())
-        .map(redact::phone_key);
-    let reporter_email = contact
-        .and_then(|c| c.email.as_deref())
-        .map(str::to_lowercase);
-    if identifiers
-        .phone_numbers
-        .iter()
-        .any(|p| Some(redact::phone_key(p)) == reporter_phone)
-        || identifiers
-            .emails
-            .iter()
-            .any(|e| Some(e.trim().to_lowercase()) == reporter_email)
-    {
-        c.fail("identifiers", "contains the reporter's own contact details");
+    // The reporter's own contact never leaves as an identifier, in any field, however written.
+    let own: Vec<&str> = contact
+        .map(|c| [c.email.as_deref(), c.phone.as_deref()].into_iter().flatten().collect())
+        .unwrap_or_default();
+    for (field, items) in [
+        ("identifiers.phone_numbers", &identifiers.phone_numbers),
+        ("identifiers.emails", &identifiers.emails),
+        ("identifiers.vehicles", &identifiers.vehicles),
+        ("identifiers.online_handles", &identifiers.online_handles),
+    ] {
+        for (i, item) in items.iter().enumerate() {
+            if identifiers::same_contact(item, &own) {
+                c.fail(
+                    &format!("{field}[{i}]"),
+                    "is the reporter's own contact detail (written another way); it is never published",
+                );
+            }
+        }
     }
     if !c.errors.is_empty() {
         return Err(ApiError::validation(c.errors));

@@ -21,7 +21,7 @@ use crate::db::{self};
 use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef, recipients};
 use crate::mail::Outgoing;
 use crate::mail::templates;
-use crate::problem::{ApiError, Code, crypto_fault};
+use crate::problem::{ApiError, Code, FieldError, crypto_fault};
 use crate::register::recipient_error;
 use crate::reports::input::ConsentLevel;
 use crate::reports::{self, AAD_DISCLOSURE, MISCONDUCT};
@@ -41,10 +41,13 @@ pub struct SpocSummary {
     pub region: String,
 }
 
+/// Forwards a case to the one consented SPOC. `take_away` lists spans of the built text the
+/// caseworker removes before sending (never adds): each must occur in it, or nothing is sent.
 pub async fn forward(
     state: &AppState,
     actor: &StaffMember,
     case_id: &str,
+    take_away: &[String],
 ) -> Result<Forwarded, ApiError> {
     actor.require(Role::Caseworker)?;
     let id = case_id.to_string();
@@ -118,7 +121,7 @@ pub async fn forward(
         },
     )
     .ok_or_else(|| ApiError::new(Code::ConsentRequired))?;
-    let payload = firewall::build_police_forward(
+    let mut payload = firewall::build_police_forward(
         &state.settings,
         &row.category,
         &row.region,
@@ -128,6 +131,12 @@ pub async fn forward(
         route,
     )
     .map_err(|e| ApiError::new(Code::Conflict).with_detail(e.to_string()))?;
+    let taken = payload.take_away(take_away).map_err(|i| {
+        ApiError::validation(vec![FieldError::new(
+            format!("remove[{i}]"),
+            "must be text of the forward as it would be sent (a caseworker may only take away)",
+        )])
+    })?;
 
     // The send-time recipient check: the register refuses these addresses, but a row written
     // straight into the database must still never be sent to.
@@ -183,6 +192,16 @@ pub async fn forward(
                         "case.forward",
                         Some(&d.report_id),
                     )?;
+                    // What the caseworker took away is counted, never quoted.
+                    if taken > 0 {
+                        audit::record(
+                            conn,
+                            &audit_key,
+                            &actor_id,
+                            &format!("case.forward_reduced:{taken}"),
+                            Some(&d.report_id),
+                        )?;
+                    }
                     Ok(())
                 })
             })

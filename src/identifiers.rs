@@ -102,8 +102,71 @@ pub fn normalise(kind: Kind, raw: &str) -> Result<String, Unparseable> {
     }
 }
 
+/// Keys under which two values name the same mailbox, number or account, however written: a
+/// phone number by its last nine digits; an email address without dots or a `+tag` in its local
+/// part, and its local part as an account name; a handle without `@` and punctuation. Used to
+/// refuse publishing the reporter's own contact as a perpetrator identifier in any field.
+pub fn contact_keys(raw: &str) -> Vec<String> {
+    let t = raw.trim().to_lowercase();
+    let mut keys = Vec::new();
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if digits.len() >= 9 && letters == 0 {
+        keys.push(format!("tel:{}", &digits[digits.len() - 9..]));
+    }
+    let account = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    match t.split_once('@') {
+        Some((local, domain)) if !local.is_empty() && domain.contains('.') => {
+            let local = local.split('+').next().unwrap_or(local).replace('.', "");
+            keys.push(format!("mail:{local}@{domain}"));
+            let name = account(&local);
+            if name.chars().count() >= 3 {
+                keys.push(format!("name:{name}"));
+            }
+        }
+        _ => {
+            let name = account(t.trim_start_matches('@'));
+            let name_digits: String = name.chars().filter(char::is_ascii_digit).collect();
+            if name_digits.len() >= 9 && name_digits.len() == name.len() {
+                keys.push(format!("tel:{}", &name_digits[name_digits.len() - 9..]));
+            }
+            if name.chars().count() >= 3 {
+                keys.push(format!("name:{name}"));
+            }
+        }
+    }
+    keys
+}
+
+/// Whether an identifier names the same mailbox, number or account as any of the contact values.
+pub fn same_contact(identifier: &str, contact_values: &[&str]) -> bool {
+    let mine = contact_keys(identifier);
+    contact_values
+        .iter()
+        .any(|v| contact_keys(v).iter().any(|k| mine.contains(k)))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_reporters_contact_is_recognised_however_written() {
+        let contact = ["jess.w99+alerts@gmail.com", "07700 900123"];
+        for same in [
+            "jessw99@gmail.com",
+            "Jess.W99@Gmail.com",
+            "@jess.w99",
+            "jess_w99",
+            "+44 7700 900123",
+            "@07700900123",
+            "447700900123",
+        ] {
+            assert!(same_contact(same, &contact), "{same}");
+        }
+        for other in ["@bigdave", "dave@example.com", "07700 900999", "AB12 CDE"] {
+            assert!(!same_contact(other, &contact), "{other}");
+        }
+    }
+
     use super::*;
 
     #[test]

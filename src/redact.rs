@@ -190,6 +190,29 @@ pub fn redact(text: &str, reporter: &ReporterContact<'_>, keep: &Keep<'_>) -> Re
     resolver.render(text)
 }
 
+/// Joins markers that stand next to each other — separated only by white space or punctuation on
+/// one line — into one, so a run of removals reads as one removal and their number says nothing.
+pub fn collapse_markers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARKER) {
+        out.push_str(&rest[..at]);
+        out.push_str(MARKER);
+        rest = &rest[at + MARKER.len()..];
+        loop {
+            let gap = rest
+                .find(|c: char| c.is_alphanumeric() || c == '\n' || c == '[')
+                .unwrap_or(rest.len());
+            match rest.get(gap..) {
+                Some(next) if next.starts_with(MARKER) => rest = &next[MARKER.len()..],
+                _ => break,
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Normalises a phone number for comparison only (not for display): digits only, UK forms unified,
 /// so "07700 900123", "+44 7700 900123", "0044-7700-900-123", "(07700) 900 123" compare equal.
 ///
@@ -271,10 +294,15 @@ fn reporter_phone_keys(raw: &str) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 // Replacements and overlap resolution
 
-const NAME_REPL: &str = "[name removed]";
-const EMAIL_REPL: &str = "[email removed]";
-const PHONE_REPL: &str = "[phone number removed]";
-const TIME_REPL: &str = "[time removed]";
+/// The one marker for anything removed from text that leaves the service. It is the same whatever
+/// was removed — a name, a number, a sentence about immigration — so it discloses nothing; the
+/// kinds are named only to the reporter and to caseworkers.
+pub const MARKER: &str = "[removed]";
+
+const NAME_REPL: &str = MARKER;
+const EMAIL_REPL: &str = MARKER;
+const PHONE_REPL: &str = MARKER;
+const TIME_REPL: &str = MARKER;
 
 /// Lower rank wins when merged removals need one replacement text.
 const RANK_EMAIL: u8 = 0;
@@ -1357,7 +1385,7 @@ fn part_of_day(hour: u8) -> &'static str {
 
 fn clock_text(clock: Clock) -> String {
     match clock {
-        Clock::At(h) => format!("[{}]", part_of_day(h)),
+        Clock::At(h) => format!("({})", part_of_day(h)),
         Clock::Unknown => TIME_REPL.to_owned(),
     }
 }
@@ -1365,7 +1393,7 @@ fn clock_text(clock: Clock) -> String {
 fn range_text(a: Clock, b: Clock) -> String {
     match (a, b) {
         (Clock::At(x), Clock::At(y)) if part_of_day(x) != part_of_day(y) => {
-            format!("[{} to {}]", part_of_day(x), part_of_day(y))
+            format!("({} to {})", part_of_day(x), part_of_day(y))
         }
         _ => clock_text(b),
     }
@@ -2130,7 +2158,7 @@ mod tests {
         let r = as_jess(text);
         assert_eq!(
             r.text,
-            "He rang me from [phone number removed] and again from [phone number removed]"
+            "He rang me from [removed] and again from [removed]"
         );
         assert_eq!(
             r.removed,
@@ -2145,7 +2173,7 @@ mod tests {
         let r = redact(text, &JESS, &keep);
         assert_eq!(
             r.text,
-            "He rang me from 07700 900123 and again from [phone number removed]"
+            "He rang me from 07700 900123 and again from [removed]"
         );
         assert_eq!(r.removed, kinds(&[Removed::ReporterPhone]));
     }
@@ -2165,7 +2193,7 @@ mod tests {
             "call me on ０７７００ ９００４５６",
         ] {
             let r = as_jess(text);
-            assert_eq!(r.text, "call me on [phone number removed]", "{text}");
+            assert_eq!(r.text, "call me on [removed]", "{text}");
             assert_eq!(r.removed, kinds(&[Removed::ReporterPhone]), "{text}");
         }
     }
@@ -2178,7 +2206,7 @@ mod tests {
             emails: &[],
         };
         let r = redact("his: 07700 900123, mine: 07700 900456", &JESS, &keep);
-        assert_eq!(r.text, "his: 07700 900123, mine: [phone number removed]");
+        assert_eq!(r.text, "his: 07700 900123, mine: [removed]");
         assert_eq!(r.removed, kinds(&[Removed::ReporterPhone]));
     }
 
@@ -2195,7 +2223,7 @@ mod tests {
         );
         assert_eq!(
             r.text,
-            "mobile [phone number removed], home [phone number removed]"
+            "mobile [removed], home [removed]"
         );
         assert_eq!(r.removed, kinds(&[Removed::ReporterPhone]));
     }
@@ -2207,7 +2235,7 @@ mod tests {
             ..ReporterContact::default()
         };
         let r = redact("flat 12345 and 07700 900123", &reporter, &Keep::default());
-        assert_eq!(r.text, "flat 12345 and [phone number removed]");
+        assert_eq!(r.text, "flat 12345 and [removed]");
         assert_eq!(r.removed, kinds(&[Removed::PhoneNumber]));
     }
 
@@ -2272,7 +2300,7 @@ mod tests {
         ] {
             let text = format!("number: {number}, then");
             let r = plain(&text);
-            assert_eq!(r.text, "number: [phone number removed], then", "{number}");
+            assert_eq!(r.text, "number: [removed], then", "{number}");
             assert_eq!(r.removed, kinds(&[Removed::PhoneNumber]), "{number}");
         }
     }
@@ -2300,7 +2328,7 @@ mod tests {
         let r = redact("07700 900123 07700 900999 +44 7700 900888", &JESS, &keep);
         assert_eq!(
             r.text,
-            "07700 900123 [phone number removed] [phone number removed]"
+            "07700 900123 [removed] [removed]"
         );
     }
 
@@ -2308,19 +2336,19 @@ mod tests {
     fn numbers_next_to_phones_stay() {
         assert_plain(
             "paid £50 07700 900555 was his number, 2 men",
-            "paid £50 [phone number removed] was his number, 2 men",
+            "paid £50 [removed] was his number, 2 men",
         );
         assert_plain(
             "on 2026-11-18 07700 900555 rang",
-            "on 2026-11-18 [phone number removed] rang",
+            "on 2026-11-18 [removed] rang",
         );
         assert_plain(
             "on 01.12.26 07700 900555 rang, and 07 700 900 444",
-            "on 01.12.26 [phone number removed] rang, and [phone number removed]",
+            "on 01.12.26 [removed] rang, and [removed]",
         );
         assert_plain(
             "07700 900555 2 men came",
-            "[phone number removed] 2 men came",
+            "[removed] 2 men came",
         );
     }
 
@@ -2343,15 +2371,15 @@ mod tests {
         let r = plain("Dzwonił z numeru 0048 501 234 567, był agresywny.");
         assert_eq!(
             r.text,
-            "Dzwonił z numeru [phone number removed], był agresywny."
+            "Dzwonił z numeru [removed], był agresywny."
         );
         let r = plain("M-a sunat de pe +40 712 345 678, era violent.");
         assert_eq!(
             r.text,
-            "M-a sunat de pe [phone number removed], era violent."
+            "M-a sunat de pe [removed], era violent."
         );
         let r = plain("他用07700 900999给我打电话，很凶。");
-        assert_eq!(r.text, "他用[phone number removed]给我打电话，很凶。");
+        assert_eq!(r.text, "他用[removed]给我打电话，很凶。");
         assert_eq!(r.removed, kinds(&[Removed::PhoneNumber]));
     }
 
@@ -2360,10 +2388,10 @@ mod tests {
     #[test]
     fn reporter_email_removed_case_insensitively() {
         let r = as_jess("my email is Jess.W@Example.org");
-        assert_eq!(r.text, "my email is [email removed]");
+        assert_eq!(r.text, "my email is [removed]");
         assert_eq!(r.removed, kinds(&[Removed::ReporterEmail]));
         let r = as_jess("JESS.W@EXAMPLE.ORG.");
-        assert_eq!(r.text, "[email removed].");
+        assert_eq!(r.text, "[removed].");
     }
 
     #[test]
@@ -2374,7 +2402,7 @@ mod tests {
         assert!(!r.text.to_lowercase().contains("jess.w"), "{}", r.text);
         assert_eq!(
             r.text,
-            "contact:[email removed]/x and my snap is [email removed], also [email removed] @ [email removed]"
+            "contact:[removed]/x and my snap is [removed], also [removed] @ [removed]"
         );
     }
 
@@ -2391,7 +2419,7 @@ mod tests {
         );
         assert_eq!(
             r.text,
-            "see [email removed] or [email removed]. not notjessescorts.co.uk"
+            "see [removed] or [removed]. not notjessescorts.co.uk"
         );
         // A webmail provider's name identifies nobody.
         let reporter = ReporterContact {
@@ -2417,7 +2445,7 @@ mod tests {
         );
         assert_eq!(
             r.text,
-            "He wrote from PERP@bad.com and from [email removed] (and <[email removed]>)."
+            "He wrote from PERP@bad.com and from [removed] (and <[removed]>)."
         );
         assert_eq!(r.removed, kinds(&[Removed::EmailAddress]));
     }
@@ -2430,7 +2458,7 @@ mod tests {
             emails: &emails,
         };
         let r = redact("write to jess.w@example.org", &JESS, &keep);
-        assert_eq!(r.text, "write to [email removed]");
+        assert_eq!(r.text, "write to [removed]");
         assert_eq!(r.removed, kinds(&[Removed::ReporterEmail]));
     }
 
@@ -2444,7 +2472,7 @@ mod tests {
         let text = "perp: 07700900111.cf10.1ab@bad.com";
         assert_eq!(redact(text, &JESS, &keep).text, text);
         let r = as_jess("mail 07700900222@bad.com or jess.fan@bad.com");
-        assert_eq!(r.text, "mail [email removed] or [email removed]");
+        assert_eq!(r.text, "mail [removed] or [removed]");
         assert_eq!(r.removed, kinds(&[Removed::EmailAddress]));
     }
 
@@ -2460,7 +2488,7 @@ mod tests {
         let r = as_jess("I'm Jess, he called me Jessie. JESS! jess's bag; (jess)");
         assert_eq!(
             r.text,
-            "I'm [name removed], he called me Jessie. [name removed]! [name removed]'s bag; ([name removed])"
+            "I'm [removed], he called me Jessie. [removed]! [removed]'s bag; ([removed])"
         );
         assert_eq!(r.removed, kinds(&[Removed::ReporterName]));
     }
@@ -2478,7 +2506,7 @@ mod tests {
         );
         assert_eq!(
             r.text,
-            "[name removed], [name removed], Ms [name removed]. He drove a white van."
+            "[removed], [removed], Ms [removed]. He drove a white van."
         );
     }
 
@@ -2505,7 +2533,7 @@ mod tests {
         let r = redact("Zoë, ZOË, zoe and Zoey", &reporter, &Keep::default());
         assert_eq!(
             r.text,
-            "[name removed], [name removed], [name removed] and Zoey"
+            "[removed], [removed], [removed] and Zoey"
         );
         let reporter = ReporterContact {
             name: Some("Łucja"),
@@ -2516,13 +2544,13 @@ mod tests {
             &reporter,
             &Keep::default(),
         );
-        assert_eq!(r.text, "Nazywam się [name removed], a on był agresywny.");
+        assert_eq!(r.text, "Nazywam się [removed], a on był agresywny.");
         let reporter = ReporterContact {
             name: Some("王小明"),
             ..ReporterContact::default()
         };
         let r = redact("我是王小明，他打了我。", &reporter, &Keep::default());
-        assert_eq!(r.text, "我是[name removed]，他打了我。");
+        assert_eq!(r.text, "我是[removed]，他打了我。");
     }
 
     #[test]
@@ -2622,44 +2650,44 @@ mod tests {
     #[test]
     fn exact_times_become_parts_of_the_day() {
         for (time, part) in [
-            ("23:45", "[late evening]"),
-            ("11:45pm", "[late evening]"),
-            ("11.45 pm", "[late evening]"),
-            ("11pm", "[late evening]"),
-            ("11 p.m.", "[late evening]"),
-            ("9am", "[morning]"),
-            ("9 AM", "[morning]"),
-            ("9 o'clock", "[time removed]"),
-            ("9 o’clock", "[time removed]"),
-            ("21h30", "[late evening]"),
-            ("half past ten", "[time removed]"),
-            ("quarter to eleven", "[time removed]"),
-            ("12am", "[night]"),
-            ("12pm", "[afternoon]"),
-            ("12:30am", "[night]"),
-            ("00:15", "[night]"),
-            ("04:59", "[night]"),
-            ("05:00", "[morning]"),
-            ("09:15", "[morning]"),
-            ("11:59", "[time removed]"),
-            ("12:30", "[time removed]"),
-            ("16:59", "[afternoon]"),
-            ("17:00", "[evening]"),
-            ("20:59", "[evening]"),
-            ("21:00", "[late evening]"),
-            ("3pm", "[afternoon]"),
-            ("6.30pm", "[evening]"),
-            ("2300hrs", "[late evening]"),
-            ("23:45:10", "[late evening]"),
-            ("9:30", "[time removed]"),
-            ("ten pm", "[late evening]"),
-            ("nine o'clock", "[time removed]"),
-            ("half past eleven pm", "[late evening]"),
-            ("quarter to 12pm", "[morning]"),
-            ("20 past 9pm", "[late evening]"),
-            ("9 at night", "[late evening]"),
-            ("4 in the morning", "[night]"),
-            ("12 noon", "[afternoon]"),
+            ("23:45", "(late evening)"),
+            ("11:45pm", "(late evening)"),
+            ("11.45 pm", "(late evening)"),
+            ("11pm", "(late evening)"),
+            ("11 p.m.", "(late evening)"),
+            ("9am", "(morning)"),
+            ("9 AM", "(morning)"),
+            ("9 o'clock", "[removed]"),
+            ("9 o’clock", "[removed]"),
+            ("21h30", "(late evening)"),
+            ("half past ten", "[removed]"),
+            ("quarter to eleven", "[removed]"),
+            ("12am", "(night)"),
+            ("12pm", "(afternoon)"),
+            ("12:30am", "(night)"),
+            ("00:15", "(night)"),
+            ("04:59", "(night)"),
+            ("05:00", "(morning)"),
+            ("09:15", "(morning)"),
+            ("11:59", "[removed]"),
+            ("12:30", "[removed]"),
+            ("16:59", "(afternoon)"),
+            ("17:00", "(evening)"),
+            ("20:59", "(evening)"),
+            ("21:00", "(late evening)"),
+            ("3pm", "(afternoon)"),
+            ("6.30pm", "(evening)"),
+            ("2300hrs", "(late evening)"),
+            ("23:45:10", "(late evening)"),
+            ("9:30", "[removed]"),
+            ("ten pm", "(late evening)"),
+            ("nine o'clock", "[removed]"),
+            ("half past eleven pm", "(late evening)"),
+            ("quarter to 12pm", "(morning)"),
+            ("20 past 9pm", "(late evening)"),
+            ("9 at night", "(late evening)"),
+            ("4 in the morning", "(night)"),
+            ("12 noon", "(afternoon)"),
         ] {
             let r = plain(&format!("It happened {time}, I think"));
             assert_eq!(r.text, format!("It happened {part}, I think"), "{time}");
@@ -2671,41 +2699,41 @@ mod tests {
     fn times_in_sentences() {
         assert_plain(
             "around 11.30pm he came back",
-            "around [late evening] he came back",
+            "around (late evening) he came back",
         );
-        assert_plain("at 23:15 he left", "at [late evening] he left");
-        assert_plain("between 2am and 3am", "between [night] and [night]");
-        assert_plain("about 9 o'clock", "about [time removed]");
+        assert_plain("at 23:15 he left", "at (late evening) he left");
+        assert_plain("between 2am and 3am", "between (night) and (night)");
+        assert_plain("about 9 o'clock", "about [removed]");
         assert_plain(
             "He came at 9 a.m. Then he left at 10.15am.",
-            "He came at [morning]. Then he left at [morning].",
+            "He came at (morning). Then he left at (morning).",
         );
-        assert_plain("at 9 a.m. and again", "at [morning] and again");
-        assert_plain("at half ten", "at [time removed]");
+        assert_plain("at 9 a.m. and again", "at (morning) and again");
+        assert_plain("at half ten", "at [removed]");
         assert_plain(
             "at 10.30 and left by 22.45",
-            "at [time removed] and left by [late evening]",
+            "at [removed] and left by (late evening)",
         );
         assert_plain(
             "from 22.30 to 23.15",
-            "from [late evening] to [late evening]",
+            "from (late evening) to (late evening)",
         );
-        assert_plain("9am-5pm", "[morning]-[evening]");
-        assert_plain("23:00-23:30", "[late evening]-[late evening]");
-        assert_plain("between 10 and 11pm", "between [late evening]");
-        assert_plain("2-3am", "[night]");
-        assert_plain("4-5pm", "[afternoon to evening]");
-        assert_plain("11-1am", "[late evening to night]");
-        assert_plain("until midnight", "until [night]");
-        assert_plain("2026-11-18T23:45", "2026-11-18T[late evening]");
-        assert_plain("晚上23点30分，11点", "晚上[late evening]，[time removed]");
+        assert_plain("9am-5pm", "(morning)-(evening)");
+        assert_plain("23:00-23:30", "(late evening)-(late evening)");
+        assert_plain("between 10 and 11pm", "between (late evening)");
+        assert_plain("2-3am", "(night)");
+        assert_plain("4-5pm", "(afternoon to evening)");
+        assert_plain("11-1am", "(late evening to night)");
+        assert_plain("until midnight", "until (night)");
+        assert_plain("2026-11-18T23:45", "2026-11-18T(late evening)");
+        assert_plain("晚上23点30分，11点", "晚上(late evening)，[removed]");
         assert_plain(
             "Il est venu à 23h, reparti à 1h",
-            "Il est venu à [late evening], reparti à 1h",
+            "Il est venu à (late evening), reparti à 1h",
         );
         assert_plain(
             "um 23 Uhr, um 9 Uhr",
-            "um [late evening], um [time removed]",
+            "um (late evening), um [removed]",
         );
     }
 
@@ -2732,7 +2760,7 @@ mod tests {
     fn dates_stay_but_times_next_to_them_go() {
         assert_plain(
             "on 18/11/2026 at 23:45, on 2026-11-18 at 11pm, on 18.11.2026 at 10.30pm",
-            "on 18/11/2026 at [late evening], on 2026-11-18 at [late evening], on 18.11.2026 at [late evening]",
+            "on 18/11/2026 at (late evening), on 2026-11-18 at (late evening), on 18.11.2026 at (late evening)",
         );
     }
 
@@ -2753,11 +2781,11 @@ mod tests {
         let r = redact(text, &JESS, &keep);
         assert_eq!(
             r.text,
-            "Hi, I'm [name removed] ([email removed], [phone number removed]). On 18/11/2026 at about \
-             [late evening] a man called Dave rang from 07700 900123, emailed from \
+            "Hi, I'm [removed] ([removed], [removed]). On 18/11/2026 at about \
+             (late evening) a man called Dave rang from 07700 900123, emailed from \
              daveyboy77@mail.example.com and came to my flat at CF10. White male, 40s, tattoo on \
              left arm, silver Ford Focus AB12 CDE. He paid £80 then hit me. His mate used \
-             [phone number removed]."
+             [removed]."
         );
         assert_eq!(
             r.removed,
@@ -2780,7 +2808,7 @@ mod tests {
         let r = as_jess("😀 Jess 😀\n\n  07700 900456\t!");
         assert_eq!(
             r.text,
-            "😀 [name removed] 😀\n\n  [phone number removed]\t!"
+            "😀 [removed] 😀\n\n  [removed]\t!"
         );
     }
 

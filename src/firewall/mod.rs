@@ -10,6 +10,9 @@
 //!
 //! What it guarantees and its limits: `docs/firewall.md`.
 
+pub mod language;
+pub mod lists;
+pub mod names;
 pub mod recipients;
 pub mod scrub;
 
@@ -159,32 +162,99 @@ impl PoliceForward {
     pub fn removed(&self) -> &BTreeSet<&'static str> {
         &self.removed
     }
+
+    /// A caseworker may take more away before sending — never add or rewrite: each span must be
+    /// text of the forward as built, and every occurrence of it becomes the marker. `Err(i)`
+    /// names the first span that is not in the text (nothing is changed then).
+    pub fn take_away(&mut self, spans: &[String]) -> Result<usize, usize> {
+        let mut text = self.text.clone();
+        for (i, span) in spans.iter().enumerate() {
+            let span = span.trim();
+            if span.is_empty() || span == redact::MARKER || !text.contains(span) {
+                return Err(i);
+            }
+            text = text.replace(span, redact::MARKER);
+        }
+        if !spans.is_empty() {
+            self.text = redact::collapse_markers(&text);
+            self.removed.insert(TAKEN_AWAY_LABEL);
+        }
+        Ok(spans.len())
+    }
 }
+
+/// Label, for caseworkers, of what a caseworker took away from a forward.
+pub const TAKEN_AWAY_LABEL: &str = "removed by the caseworker";
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum FirewallError {
     #[error("full consent needs a contact route, and the report has none")]
     NoContactRoute,
-    #[error("immigration-related content survived scrubbing; nothing may be sent")]
+    #[error("content the firewall removes survived cleaning; nothing may be sent")]
     ContentSurvived,
 }
 
-/// Free text that leaves the service (police forwards and alerts): immigration content out first
-/// (whole sentences), then the reporter's identifiers.
-pub fn clean(
-    text: &str,
-    reporter: &ReporterContact<'_>,
-    keep: &Keep<'_>,
-    removed: &mut BTreeSet<&'static str>,
-) -> String {
-    let scrubbed = scrub::scrub_immigration(text);
-    removed.extend(scrubbed.removed.iter().map(|r| r.label()));
-    let redacted = redact::redact(&scrubbed.text, reporter, keep);
-    removed.extend(redacted.removed.iter().map(|r| r.label()));
-    redacted.text
+/// How the free text of one report is cleaned before it leaves: whose contact details go, which
+/// perpetrator details stay, which rules apply, and which names are the perpetrator's own.
+pub struct TextRules<'a> {
+    pub reporter: ReporterContact<'a>,
+    pub keep: Keep<'a>,
+    pub policy: scrub::Policy,
+    /// Folded words of the perpetrator's fields and the chosen area: names in them are kept.
+    pub own_words: Vec<String>,
 }
 
-/// Identifiers are kept, unless one is itself immigration-related (it is then dropped whole).
+impl<'a> TextRules<'a> {
+    pub fn for_report(
+        content: &'a ReportContent,
+        contact: Option<&'a ContactDetails>,
+        policy: scrub::Policy,
+    ) -> Self {
+        let p = &content.perpetrator;
+        let own_words = names::words_of(
+            p.description
+                .iter()
+                .chain(content.area.iter())
+                .chain(p.online_handles.iter())
+                .chain(p.emails.iter())
+                .map(String::as_str),
+        );
+        TextRules {
+            reporter: reporter_of(contact),
+            keep: Keep {
+                phone_numbers: &p.phone_numbers,
+                emails: &p.emails,
+            },
+            policy,
+            own_words,
+        }
+    }
+}
+
+/// Label of the names rule in `removed`.
+pub const NAME_LABEL: &str = "names or initials of other people";
+
+/// Free text that leaves the service (police forwards and alerts): whole sentences about
+/// immigration, places and people, or that the firewall cannot read, out first; then the
+/// reporter's identifiers; then other people's names; adjacent markers joined into one.
+pub fn clean(text: &str, rules: &TextRules<'_>, removed: &mut BTreeSet<&'static str>) -> String {
+    let scrubbed = scrub::scrub(text, rules.policy);
+    removed.extend(scrubbed.removed.iter().map(|r| r.label()));
+    let redacted = redact::redact(&scrubbed.text, &rules.reporter, &rules.keep);
+    removed.extend(redacted.removed.iter().map(|r| r.label()));
+    let mut out = redacted.text;
+    if rules.policy.places_and_people {
+        let (named, any) = names::strip(&out, &rules.own_words);
+        if any {
+            removed.insert(NAME_LABEL);
+        }
+        out = named;
+    }
+    redact::collapse_markers(&out)
+}
+
+/// Identifiers are kept, unless one is itself immigration-related or unreadable (it is then
+/// dropped whole).
 fn clean_list(items: &[String], removed: &mut BTreeSet<&'static str>) -> Vec<String> {
     items
         .iter()
@@ -220,11 +290,11 @@ pub fn build_police_forward(
     route: Option<ContactRoute>,
 ) -> Result<PoliceForward, FirewallError> {
     let mut removed = BTreeSet::new();
-    let reporter = reporter_of(reporter_contact);
-    let keep = Keep {
-        phone_numbers: &content.perpetrator.phone_numbers,
-        emails: &content.perpetrator.emails,
+    let policy = scrub::Policy {
+        places_and_people: true,
+        share_children: content.share_children_with_police,
     };
+    let rules = TextRules::for_report(content, reporter_contact, policy);
     let category_name = settings.category(category).map_or(category, |c| &c.name);
     let region_name = settings.region(region).map_or(region, |r| &r.name);
     let p = &content.perpetrator;
@@ -243,7 +313,7 @@ pub fn build_police_forward(
     if let Some(area) = &content.area {
         body.push(format!(
             "Area: {}",
-            clean(area, &reporter, &keep, &mut removed)
+            clean(area, &rules, &mut removed)
         ));
     }
     if let Some(date) = &content.incident_date {
@@ -251,12 +321,12 @@ pub fn build_police_forward(
     }
     body.push(String::new());
     body.push("What happened:".into());
-    body.push(clean(&content.description, &reporter, &keep, &mut removed));
+    body.push(clean(&content.description, &rules, &mut removed));
     let mut perpetrator = Vec::new();
     if let Some(d) = &p.description {
         perpetrator.push(format!(
             "Description: {}",
-            clean(d, &reporter, &keep, &mut removed)
+            clean(d, &rules, &mut removed)
         ));
     }
     for (label, list) in [
@@ -277,7 +347,7 @@ pub fn build_police_forward(
     }
     let body_text = body.join("\n");
     // Fail closed: if the scrubber missed anything it can itself still see, send nothing.
-    if scrub::contains_immigration_content(&body_text) {
+    if scrub::contains_removable(&body_text, policy) {
         return Err(FirewallError::ContentSurvived);
     }
 
@@ -288,6 +358,8 @@ pub fn build_police_forward(
             text.push_str("\n\nContact route chosen by the reporter:\n");
             text.push_str(&render_route(&route, &mut removed));
             // The route is the reporter's own words too: checked like the rest, fail closed.
+            // (Its own name and address are meant to leave here; the immigration rules and the
+            // language gate still apply to all of it.)
             if scrub::contains_immigration_content(&text) {
                 return Err(FirewallError::ContentSurvived);
             }
@@ -488,6 +560,7 @@ mod tests {
                     alert: true,
                     language: None,
                     contact_via_org: false,
+                    share_children_with_police: false,
                 };
                 let contact = ContactDetails { name: Some(name), email: Some("jess@example.net".into()), phone: None, notes: Some(notes) };
                 let level = if full { ConsentLevel::Full } else { ConsentLevel::Anonymous };

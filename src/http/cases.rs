@@ -8,7 +8,7 @@ use super::auth::Authed;
 use super::json::ApiJson;
 use crate::app::AppState;
 use crate::cases;
-use crate::problem::ApiError;
+use crate::problem::{ApiError, Code, FieldError};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,11 +78,34 @@ pub async fn close(
     Ok(HttpResponse::Ok().json(json!({"status": "closed"})))
 }
 
+/// The forward's body is optional: `{}` (or nothing) sends the text as built; `{"remove":
+/// ["…"]}` takes those spans away first.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForwardBody {
+    #[serde(default)]
+    pub remove: Vec<String>,
+}
+
 pub async fn forward(
     state: web::Data<AppState>,
     auth: Authed,
     id: web::Path<String>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let forwarded = crate::forwarding::forward(&state, &auth.member, &id).await?;
+    let body: ForwardBody = if body.iter().all(u8::is_ascii_whitespace) {
+        ForwardBody::default()
+    } else {
+        let value: serde_json::Value =
+            serde_json::from_slice(&body).map_err(|_| ApiError::new(Code::MalformedJson))?;
+        crate::http::json::decode(value)?
+    };
+    if body.remove.len() > 100 || body.remove.iter().any(|s| s.len() > 20_000) {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "remove",
+            "must have at most 100 entries of at most 20,000 bytes",
+        )]));
+    }
+    let forwarded = crate::forwarding::forward(&state, &auth.member, &id, &body.remove).await?;
     Ok(HttpResponse::Created().json(forwarded))
 }

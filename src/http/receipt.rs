@@ -65,6 +65,13 @@ pub async fn consent(
 ) -> Result<HttpResponse, ApiError> {
     let mut check = input::Checker::default();
     let consent = input::check_consent(&mut check, Some(&body.consent));
+    if body.consent.share_children {
+        // The choice is sealed with the report's content when it is made.
+        check.fail(
+            "consent.share_children",
+            "can only be chosen when the report is made; mentions of children are not sent otherwise",
+        );
+    }
     if !check.errors.is_empty() {
         return Err(ApiError::validation(check.errors));
     }

@@ -70,6 +70,9 @@ pub struct ConsentInput {
     pub spoc_id: Option<String>,
     #[serde(default)]
     pub statement_version: Option<String>,
+    /// Mentions of the reporter's children may reach police (never alerts). Default: no.
+    #[serde(default)]
+    pub share_children: bool,
 }
 
 /// What the reporter allowed police to receive.
@@ -130,6 +133,10 @@ pub struct ReportContent {
     /// Relayed reports only: under full consent, police get the organisation's contact.
     #[serde(default)]
     pub contact_via_org: bool,
+    /// The reporter opted in (`consent.share_children`) to mentions of their children reaching
+    /// police. Fixed when the report is made; alerts never carry them.
+    #[serde(default)]
+    pub share_children_with_police: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -387,6 +394,7 @@ pub fn check_report(
             alert: input.alert.unwrap_or(true),
             language,
             contact_via_org,
+            share_children_with_police: input.consent.as_ref().is_some_and(|c| c.share_children),
         },
         contact,
         consent,

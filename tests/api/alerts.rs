@@ -31,7 +31,7 @@ fn to(mail: &Mail) -> &str {
 }
 
 /// Subscribes every address and confirms each from its confirmation email.
-async fn subscribe_all(app: &TestApp, smtp: &SmtpServer, subs: &[(String, Value)]) {
+pub(crate) async fn subscribe_all(app: &TestApp, smtp: &SmtpServer, subs: &[(String, Value)]) {
     let before = smtp.messages().len();
     for (email, filters) in subs {
         let mut body = json!({"email": email});
@@ -51,7 +51,7 @@ async fn subscribe_all(app: &TestApp, smtp: &SmtpServer, subs: &[(String, Value)
     }
 }
 
-async fn submit(app: &TestApp, body: &Value) -> (String, String) {
+pub(crate) async fn submit(app: &TestApp, body: &Value) -> (String, String) {
     let res = app.post_json("/api/v1/reports", body).await;
     assert_eq!(res.status(), 201);
     let receipt = res.json::<Value>().await.unwrap()["receipt"]
@@ -70,7 +70,7 @@ async fn submit(app: &TestApp, body: &Value) -> (String, String) {
     (receipt, id.unwrap())
 }
 
-async fn publish_draft(
+pub(crate) async fn publish_draft(
     app: &TestApp,
     token: &str,
     case: &str,

@@ -7,6 +7,7 @@ mod helpers;
 mod alerts;
 mod checks;
 mod cli;
+mod firewall;
 mod forwarding;
 mod foundation;
 mod logging;
