@@ -28,12 +28,16 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-fn content() -> ReportContent {
+fn content(phone_numbers: Vec<String>, emails: Vec<String>) -> ReportContent {
     ReportContent {
         area: None,
         incident_date: None,
         description: String::new(),
-        perpetrator: Default::default(),
+        perpetrator: lookout::reports::input::Perpetrator {
+            phone_numbers,
+            emails,
+            ..Default::default()
+        },
         alert: true,
         language: None,
         contact_via_org: false,
@@ -42,7 +46,8 @@ fn content() -> ReportContent {
 }
 
 fn cleaned(text: &str) -> String {
-    let c = content();
+    let (phones, emails) = lists::listed_identifiers(text);
+    let c = content(phones, emails);
     let rules = TextRules::for_report(&c, None, Policy::OUTGOING);
     clean(text, &rules, &mut BTreeSet::new())
 }
@@ -51,7 +56,10 @@ fn pct(part: usize, whole: usize) -> String {
     if whole == 0 {
         "–".into()
     } else {
-        format!("{:.0}% ({part}/{whole})", 100.0 * part as f64 / whole as f64)
+        format!(
+            "{:.0}% ({part}/{whole})",
+            100.0 * part as f64 / whole as f64
+        )
     }
 }
 
@@ -72,8 +80,11 @@ fn main() {
     }
     let after_gate = rss_kib();
     println!("## Memory\n");
-    println!("RSS before: {before} KiB; after the word lists ({covered} covered languages): {after_lists} KiB (+{} KiB); after language identification: {after_gate} KiB (+{} KiB)\n",
-        after_lists.saturating_sub(before), after_gate.saturating_sub(after_lists));
+    println!(
+        "RSS before: {before} KiB; after the word lists ({covered} covered languages): {after_lists} KiB (+{} KiB); after language identification: {after_gate} KiB (+{} KiB)\n",
+        after_lists.saturating_sub(before),
+        after_gate.saturating_sub(after_lists)
+    );
 
     println!("## Corpora\n");
     println!("| language | catch | keep | held-back caught | held-back kept |");
@@ -87,8 +98,16 @@ fn main() {
         else {
             continue;
         };
-        let caught = corpus.held_back_catch.iter().filter(|s| cleaned(s) != **s).count();
-        let kept = corpus.held_back_keep.iter().filter(|s| cleaned(s) == **s).count();
+        let caught = corpus
+            .held_back_catch
+            .iter()
+            .filter(|s| cleaned(s) != **s)
+            .count();
+        let kept = corpus
+            .held_back_keep
+            .iter()
+            .filter(|s| cleaned(s) == **s)
+            .count();
         let catch_ok = corpus.catch.iter().filter(|s| cleaned(s) != **s).count();
         let keep_ok = corpus.keep.iter().filter(|s| cleaned(s) == **s).count();
         println!(
@@ -104,19 +123,48 @@ fn main() {
 
     let benign = lists::plain_lines(BENIGN_EN);
     let cut = benign.iter().filter(|s| cleaned(s) != **s).count();
-    println!("\nBenign English sentences cut: {}\n", pct(cut, benign.len()));
+    println!(
+        "\nBenign English sentences cut: {}\n",
+        pct(cut, benign.len())
+    );
 
     let neutral = [
-        "ok", "Ok.", "Yes.", "No.", "Thanks", "Help!", "07700 900123", "AB12 CDE", "£50", "2026-11-18",
-        "Dave.", "Tuesday.", "He ran.", "Ford Focus", "@bigdave99", "Cardiff", "lol", "x", "?", "11pm",
-        "Silver BMW, KX19 ABC.", "He hit me.", "I said no.", "Twice.", "Big guy, beard.", "Never again.",
+        "ok",
+        "Ok.",
+        "Yes.",
+        "No.",
+        "Thanks",
+        "Help!",
+        "07700 900123",
+        "AB12 CDE",
+        "£50",
+        "2026-11-18",
+        "Dave.",
+        "Tuesday.",
+        "He ran.",
+        "Ford Focus",
+        "@bigdave99",
+        "Cardiff",
+        "lol",
+        "x",
+        "?",
+        "11pm",
+        "Silver BMW, KX19 ABC.",
+        "He hit me.",
+        "I said no.",
+        "Twice.",
+        "Big guy, beard.",
+        "Never again.",
     ];
     let withheld: Vec<&str> = neutral
         .iter()
         .copied()
         .filter(|s| matches!(language::check(s), language::Verdict::Unreadable(_)))
         .collect();
-    println!("Short or language-neutral sentences withheld by the language gate: {} {withheld:?}\n", pct(withheld.len(), neutral.len()));
+    println!(
+        "Short or language-neutral sentences withheld by the language gate: {} {withheld:?}\n",
+        pct(withheld.len(), neutral.len())
+    );
 
     // A 20,000-character report: ordinary sentences with a risky one every tenth.
     let catch: Vec<&str> = FILES
@@ -128,7 +176,11 @@ fn main() {
     let mut text = String::new();
     let mut i = 0;
     while text.len() < 20_000 {
-        let s = if i % 10 == 9 { catch[i % catch.len()] } else { benign[i % benign.len()] };
+        let s = if i % 10 == 9 {
+            catch[i % catch.len()]
+        } else {
+            benign[i % benign.len()]
+        };
         text.push_str(s);
         text.push(' ');
         i += 1;
@@ -142,16 +194,55 @@ fn main() {
         std::hint::black_box(cleaned(&text));
         full.push(t.elapsed());
         let t = Instant::now();
-        std::hint::black_box(redact::redact(&text, &ReporterContact::default(), &Keep::default()));
+        std::hint::black_box(redact::redact(
+            &text,
+            &ReporterContact::default(),
+            &Keep::default(),
+        ));
         reference.push(t.elapsed());
     }
     full.sort();
     reference.sort();
     let (p50, p99) = (percentile(&full, 0.5), percentile(&full, 0.99));
     let (r50, r99) = (percentile(&reference, 0.5), percentile(&reference, 0.99));
-    println!("## Scrub time, {} characters, {runs} runs\n", text.chars().count());
+    println!(
+        "## Scrub time, {} characters, {runs} runs\n",
+        text.chars().count()
+    );
     println!("| pass | p50 | p99 |\n|---|---|---|");
-    println!("| everything that leaves (`firewall::clean`: sentence rules, language gate, identifiers, names) | {p50:.2?} | {p99:.2?} |");
+    println!(
+        "| everything that leaves (`firewall::clean`: sentence rules, language gate, identifiers, names) | {p50:.2?} | {p99:.2?} |"
+    );
     println!("| reference: the identifier pass alone (`redact::redact`) | {r50:.2?} | {r99:.2?} |");
     println!("\nratio p50: {:.1}×", p50.as_secs_f64() / r50.as_secs_f64());
+
+    // Hostile input: the slowest of these is what a flood of previews can cost per request.
+    let hostile = [
+        "a ".repeat(10_000),
+        "v i s a ".repeat(2_500),
+        "1 ".repeat(10_000),
+        "@$!|".repeat(5_000),
+        "签".repeat(20_000),
+        ". ".repeat(10_000),
+        "immigrationimmigration".repeat(900),
+        "deportatio ".repeat(1_800),
+        "x".repeat(20_000),
+        "[removed] ".repeat(2_000),
+        "14 Bute Street ".repeat(1_300),
+        "Anna Maria ".repeat(1_800),
+        "ไม่มีวีซ่า ".repeat(2_000),
+    ];
+    let worst = hostile
+        .iter()
+        .map(|h| {
+            let t = Instant::now();
+            std::hint::black_box(cleaned(h));
+            (t.elapsed(), h.chars().take(12).collect::<String>())
+        })
+        .max()
+        .unwrap();
+    println!(
+        "slowest hostile 20,000-character input: {:.2?} ({:?}…)",
+        worst.0, worst.1
+    );
 }

@@ -52,9 +52,11 @@ pub fn recipient_error(refused: &RecipientRefused) -> ApiError {
             "email",
             "must be a named person's address, not a shared inbox",
         )]),
-        RecipientRefused::Malformed => {
-            ApiError::validation(vec![FieldError::new("email", "must be an email address")])
-        }
+        RecipientRefused::Malformed => ApiError::validation(vec![FieldError::new(
+            "email",
+            "must be one plain email address of a named person: no display name, quoting, \
+                 routing characters (%, !, :) or second @",
+        )]),
     }
 }
 

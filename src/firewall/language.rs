@@ -7,12 +7,16 @@
 //!    language uses (Arabic, Devanagari, Greek, kana, …) withholds the sentence, however short.
 //! 2. **Language.** Sentences of at least [`MIN_LETTERS`] letters in an alphabetic script are
 //!    identified with `whatlang` (trigram profiles of 70 languages). If the best guess is a
-//!    language without complete lists, the sentence is withheld. Albanian, which `whatlang` does
-//!    not know, is recognised by its function words before that.
+//!    language without complete lists, the sentence is withheld — unless the sentence's own words
+//!    say otherwise: at least two different function words of one covered language
+//!    (`lists/function-words/<code>.txt`) making up a quarter of its words. Trigrams alone read
+//!    short English as Danish or Afrikaans; function words tell them apart, and a Danish or Dutch
+//!    sentence does not have English function words for a quarter of its words. Albanian, which
+//!    `whatlang` does not know, is recognised this way only.
 //! 3. **Short sentences** (a number, a name, "ok", "He ran.") carry too little for any
 //!    identifier; they are checked by the word lists of every language, as all text is.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use whatlang::{Detector, Lang};
@@ -35,11 +39,11 @@ struct Gate {
     /// `whatlang` codes of covered languages.
     covered_codes: Vec<&'static str>,
     covered_scripts: Vec<&'static str>,
-    /// Covered languages' names by `whatlang` code, for the reporter's message.
-    albanian_covered: bool,
     detector: Detector,
     /// Names for languages the gate reports, leaked once so labels can be `&'static str`.
     names: BTreeMap<&'static str, &'static str>,
+    /// Folded function word → the covered languages (by index) it belongs to.
+    function_words: HashMap<String, Vec<usize>>,
 }
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| build(&LANGUAGES));
@@ -60,8 +64,17 @@ fn build(languages: &[Language]) -> Gate {
     for lang in Lang::all() {
         names.insert(lang.code(), lang.eng_name());
     }
+    let mut function_words: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, lang) in covered.iter().enumerate() {
+        for word in &lang.function_words {
+            let langs = function_words.entry(fold(word)).or_default();
+            if !langs.contains(&i) {
+                langs.push(i);
+            }
+        }
+    }
     Gate {
-        albanian_covered: covered_codes.contains(&"sqi"),
+        function_words,
         covered_codes,
         covered_scripts,
         detector: Detector::new(),
@@ -82,14 +95,24 @@ pub fn script_of(c: char) -> Option<&'static str> {
     }
     let cp = c as u32;
     Some(match cp {
-        0x0041..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xAB30..=0xAB6F
-        | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A | 0x0250..=0x02AF | 0x1D00..=0x1DBF => "Latin",
+        0x0041..=0x024F
+        | 0x1E00..=0x1EFF
+        | 0x2C60..=0x2C7F
+        | 0xA720..=0xA7FF
+        | 0xAB30..=0xAB6F
+        | 0xFF21..=0xFF3A
+        | 0xFF41..=0xFF5A
+        | 0x0250..=0x02AF
+        | 0x1D00..=0x1DBF => "Latin",
         0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => "Cyrillic",
         0x0370..=0x03FF | 0x1F00..=0x1FFF => "Greek",
         0x0E00..=0x0E7F => "Thai",
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0x3005 | 0x3007 => {
-            "Han"
-        }
+        0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x3FFFF
+        | 0x3005
+        | 0x3007 => "Han",
         0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => "Kana",
         0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => "Hangul",
         0x0590..=0x05FF => "Hebrew",
@@ -115,34 +138,42 @@ pub fn script_of(c: char) -> Option<&'static str> {
     })
 }
 
-/// Albanian function words (with and without ë/ç). Two of them, making up a fifth of the words,
-/// mark a sentence as Albanian: `whatlang` has no Albanian profile.
-const ALBANIAN_WORDS: &[&str] = &[
-    "dhe", "është", "eshte", "një", "nje", "që", "qe", "nuk", "ishte", "kishte", "shumë", "shume",
-    "mua", "ajo", "kjo", "tij", "saj", "janë", "jane", "edhe", "sepse", "më", "të", "në", "ku",
-    "kur", "mjaft", "pastaj", "tani", "kam", "jam", "ka", "ti", "ai", "u", "me", "nga", "për",
-    "dhe", "por", "mbi", "pas", "prej", "tek", "ime", "im", "tim", "time", "atë", "ate", "këtë",
-    "kete",
-];
+/// Lower case, accents dropped, apostrophes kept: how function words are compared.
+fn fold(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect()
+}
 
-fn looks_albanian(sentence: &str) -> bool {
+/// Whether the sentence's own words show a covered language: at least two different function
+/// words of one covered language, making up at least a quarter of its words.
+fn function_word_evidence(gate: &Gate, sentence: &str) -> bool {
     let words: Vec<String> = sentence
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(fold)
         .collect();
     if words.is_empty() {
         return false;
     }
-    let hits: Vec<&String> = words
-        .iter()
-        .filter(|w| ALBANIAN_WORDS.contains(&w.as_str()))
-        .collect();
-    let mut distinct = hits.clone();
-    distinct.sort();
-    distinct.dedup();
-    let e_umlaut = sentence.chars().filter(|&c| c == 'ë' || c == 'Ë').count();
-    (distinct.len() >= 2 && hits.len() * 5 >= words.len()) || (e_umlaut >= 2 && !distinct.is_empty())
+    let mut per_language: HashMap<usize, (usize, Vec<&str>)> = HashMap::new();
+    for word in &words {
+        if let Some(langs) = gate.function_words.get(word) {
+            for &lang in langs {
+                let entry = per_language.entry(lang).or_default();
+                entry.0 += 1;
+                if !entry.1.contains(&word.as_str()) {
+                    entry.1.push(word);
+                }
+            }
+        }
+    }
+    per_language
+        .values()
+        .any(|(total, distinct)| distinct.len() >= 2 && total * 4 >= words.len())
 }
 
 /// Whether the firewall can read this sentence.
@@ -168,14 +199,24 @@ pub fn check(sentence: &str) -> Verdict {
     if alphabetic < MIN_LETTERS || alphabetic * 2 < letters {
         return Verdict::Readable;
     }
-    if gate.albanian_covered && looks_albanian(sentence) {
-        return Verdict::Readable;
-    }
     match gate.detector.detect(sentence) {
         Some(info) if !gate.covered_codes.contains(&info.lang().code()) => {
-            Verdict::Unreadable(gate.names.get(info.lang().code()).copied().unwrap_or("an unknown language"))
+            if function_word_evidence(gate, sentence) {
+                Verdict::Readable
+            } else {
+                Verdict::Unreadable(
+                    gate.names
+                        .get(info.lang().code())
+                        .copied()
+                        .unwrap_or("an unknown language"),
+                )
+            }
         }
-        _ => Verdict::Readable,
+        Some(_) => Verdict::Readable,
+        // Nothing the identifier recognises (e.g. Albanian): only the sentence's own words can
+        // vouch for it.
+        None if function_word_evidence(gate, sentence) => Verdict::Readable,
+        None => Verdict::Unreadable("an unknown language"),
     }
 }
 
@@ -192,13 +233,134 @@ fn script_label(gate: &Gate, sentence: &str, script: &'static str) -> &'static s
     }
     static SCRIPT_NAMES: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| {
         [
-            "Greek", "Kana", "Hangul", "Hebrew", "Arabic", "Devanagari", "Bengali", "Gurmukhi",
-            "Gujarati", "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala", "Lao", "Myanmar",
-            "Khmer", "Georgian", "Armenian", "Ethiopic", "Latin", "Cyrillic", "Han", "Thai",
+            "Greek",
+            "Kana",
+            "Hangul",
+            "Hebrew",
+            "Arabic",
+            "Devanagari",
+            "Bengali",
+            "Gurmukhi",
+            "Gujarati",
+            "Tamil",
+            "Telugu",
+            "Kannada",
+            "Malayalam",
+            "Sinhala",
+            "Lao",
+            "Myanmar",
+            "Khmer",
+            "Georgian",
+            "Armenian",
+            "Ethiopic",
+            "Latin",
+            "Cyrillic",
+            "Han",
+            "Thai",
         ]
         .into_iter()
         .map(|s| (s, &*Box::leak(format!("{s} script").into_boxed_str())))
         .collect()
     });
-    SCRIPT_NAMES.get(script).copied().unwrap_or("an unknown script")
+    SCRIPT_NAMES
+        .get(script)
+        .copied()
+        .unwrap_or("an unknown script")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_and_language_neutral_sentences_are_not_withheld() {
+        for s in [
+            "ok",
+            "Ok.",
+            "Yes.",
+            "No.",
+            "Thanks",
+            "Help!",
+            "07700 900123",
+            "AB12 CDE",
+            "£50",
+            "2026-11-18",
+            "Dave.",
+            "Tuesday.",
+            "He ran.",
+            "Ford Focus",
+            "@bigdave99",
+            "Cardiff",
+            "lol",
+            "x",
+            "?",
+            "11pm",
+            "Silver BMW, KX19 ABC.",
+            "I said no.",
+            "😡😡",
+        ] {
+            assert_eq!(check(s), Verdict::Readable, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn scripts_no_list_reads_are_withheld_however_short() {
+        for (s, name) in [
+            ("Με χτύπησε.", "Greek"),
+            ("ضربني", "Arabic"),
+            ("उसने मुझे मारा", "Hindi"),
+            ("彼は私を殴った。お金を取った。", "Japanese"),
+            ("그가 나를 때렸다", "Korean"),
+        ] {
+            match check(s) {
+                Verdict::Unreadable(what) => assert!(what.contains(name), "{s}: {what}"),
+                Verdict::Readable => panic!("{s:?} passed the gate"),
+            }
+        }
+    }
+
+    #[test]
+    fn languages_without_lists_are_withheld() {
+        for (s, name) in [
+            (
+                "Bana vurdu ve bütün paramı aldı, sonra arabasıyla kaçtı.",
+                "Turkish",
+            ),
+            (
+                "Er hat mich geschlagen und mein ganzes Geld genommen.",
+                "German",
+            ),
+            (
+                "Hij sloeg me en nam al mijn geld mee uit mijn tas.",
+                "Dutch",
+            ),
+        ] {
+            match check(s) {
+                Verdict::Unreadable(what) => assert_eq!(what, name, "{s}"),
+                Verdict::Readable => panic!("{s:?} passed the gate"),
+            }
+        }
+    }
+
+    #[test]
+    fn albanian_is_recognised_without_an_identifier_model() {
+        for s in [
+            "Ai më goditi dhe më mori të gjitha paratë që kisha.",
+            "Ai me goditi dhe me mori te gjitha parate qe kisha.",
+        ] {
+            assert_eq!(check(s), Verdict::Readable, "{s}");
+        }
+    }
+
+    #[test]
+    fn short_english_is_not_mistaken_for_danish_or_afrikaans() {
+        for s in [
+            "He strangled me until I nearly blacked out.",
+            "He was driving a black Range Rover Evoque.",
+            "He had a big scar down his left cheek.",
+            "I think he put something in my drink because I felt dizzy.",
+        ] {
+            assert_eq!(check(s), Verdict::Readable, "{s}");
+        }
+    }
 }

@@ -11,6 +11,8 @@ pub struct LanguageFiles {
     pub list: Option<&'static str>,
     pub demonyms: Option<&'static str>,
     pub countries: Option<&'static str>,
+    /// The language's most frequent words, one a line: evidence for the language gate.
+    pub function_words: Option<&'static str>,
     pub corpus: Option<&'static str>,
 }
 
@@ -85,6 +87,8 @@ pub struct Language {
     pub detector: Vec<&'static str>,
     pub scripts: Vec<&'static str>,
     pub entries: Vec<(Section, &'static str)>,
+    /// Its most frequent words (`function-words/<code>.txt`), lower case.
+    pub function_words: Vec<&'static str>,
     /// Problems found while parsing; a language with any is not covered.
     pub errors: Vec<String>,
 }
@@ -129,6 +133,10 @@ fn parse_language(files: &LanguageFiles) -> Language {
         detector: Vec::new(),
         scripts: Vec::new(),
         entries: Vec::new(),
+        function_words: files
+            .function_words
+            .map(|f| content_lines(f).map(|(_, w)| w).collect())
+            .unwrap_or_default(),
         errors: Vec::new(),
     };
     let Some(list) = files.list else {
@@ -140,13 +148,20 @@ fn parse_language(files: &LanguageFiles) -> Language {
         parse_sections(d, &format!("demonyms/{}.txt", files.code), false, &mut lang);
     }
     if let Some(c) = files.countries {
-        parse_sections(c, &format!("countries/{}.txt", files.code), false, &mut lang);
+        parse_sections(
+            c,
+            &format!("countries/{}.txt", files.code),
+            false,
+            &mut lang,
+        );
     }
     if lang.detector.is_empty() {
-        lang.errors.push(format!("{}.txt: no `detector:` line", files.code));
+        lang.errors
+            .push(format!("{}.txt: no `detector:` line", files.code));
     }
     if lang.scripts.is_empty() {
-        lang.errors.push(format!("{}.txt: no `script:` line", files.code));
+        lang.errors
+            .push(format!("{}.txt: no `script:` line", files.code));
     }
     lang
 }
@@ -177,9 +192,9 @@ fn parse_sections(text: &'static str, file: &str, header_allowed: bool, lang: &m
                 Some(("name", v)) => lang.name = v.trim(),
                 Some(("detector", v)) => lang.detector = list_value(v),
                 Some(("script", v)) => lang.scripts = list_value(v),
-                _ => lang
-                    .errors
-                    .push(format!("{file}:{n}: not a header line and not in a section")),
+                _ => lang.errors.push(format!(
+                    "{file}:{n}: not a header line and not in a section"
+                )),
             },
             None => lang
                 .errors
@@ -189,7 +204,10 @@ fn parse_sections(text: &'static str, file: &str, header_allowed: bool, lang: &m
 }
 
 fn list_value(v: &'static str) -> Vec<&'static str> {
-    v.split(',').map(str::trim).filter(|s| !s.is_empty()).collect()
+    v.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// Given names, and whether each is also an ordinary word (then it counts only when written
@@ -247,6 +265,24 @@ pub fn plain_lines(text: &'static str) -> Vec<&'static str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
+}
+
+/// The numbers and addresses in a corpus sentence, as a reporter would list them as the
+/// perpetrator's (the corpora and the benchmark read sentences as a real report would hold them).
+pub fn listed_identifiers(sentence: &str) -> (Vec<String>, Vec<String>) {
+    let phones = sentence
+        .split(|c: char| !(c.is_ascii_digit() || c == ' ' || c == '+'))
+        .map(str::trim)
+        .filter(|s| s.chars().filter(char::is_ascii_digit).count() >= 7)
+        .map(str::to_string)
+        .collect();
+    let emails = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.contains('@'))
+        .map(str::to_string)
+        .collect();
+    (phones, emails)
 }
 
 /// The corpus tests (`cargo test --lib firewall::lists -- --nocapture` prints every language's

@@ -17,10 +17,126 @@ use unicode_normalization::char::is_combining_mark;
 use super::lists::NAMES;
 use crate::redact::MARKER;
 
+/// Given names that are also vehicle makes and models, which alerts must keep ("a black
+/// Mercedes", "a silver Astra"): never read as a person's name.
+const VEHICLES: &[&str] = &[
+    "mercedes",
+    "kia",
+    "seat",
+    "mini",
+    "skoda",
+    "lexus",
+    "tesla",
+    "audi",
+    "jaguar",
+    "dacia",
+    "clio",
+    "astra",
+    "corsa",
+    "micra",
+    "yaris",
+    "leon",
+    "megane",
+    "octavia",
+    "fabia",
+    "polo",
+    "golf",
+    "fiesta",
+    "focus",
+    "mondeo",
+    "zafira",
+    "vectra",
+    "insignia",
+    "transit",
+    "sprinter",
+    "vito",
+    "caddy",
+    "berlingo",
+    "picasso",
+    "punto",
+    "panda",
+    "qashqai",
+    "juke",
+    "ibiza",
+    "laguna",
+    "scenic",
+    "kangoo",
+    "twingo",
+    "sandero",
+    "logan",
+    "duster",
+    "jazz",
+    "civic",
+    "prius",
+    "auris",
+    "corolla",
+    "camry",
+    "accord",
+    "almera",
+    "navara",
+    "passat",
+    "tiguan",
+    "touran",
+    "sharan",
+    "caravelle",
+    "meriva",
+    "mokka",
+    "adam",
+    "karl",
+    "viva",
+    "agila",
+    "matiz",
+    "aveo",
+    "lacetti",
+    "captiva",
+    "cruze",
+    "spark",
+    "rio",
+    "ceed",
+    "picanto",
+    "sportage",
+    "sorento",
+    "tucson",
+    "kona",
+    "getz",
+    "i10",
+    "fabia",
+    "superb",
+    "kodiaq",
+    "alhambra",
+    "toledo",
+    "arona",
+    "ateca",
+    "tarraco",
+    "marbella",
+    "malaga",
+    "cordoba",
+    "carina",
+    "celica",
+    "avensis",
+    "verso",
+    "aygo",
+    "cayenne",
+    "macan",
+    "evoque",
+    "discovery",
+    "defender",
+    "freelander",
+    "range",
+    "rover",
+    "porsche",
+    "ferrari",
+    "jeep",
+    "volvo",
+];
+
 /// Folded name → whether it is also an ordinary word.
 static INDEX: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
     let mut index = HashMap::new();
     for &(name, ambiguous) in NAMES.iter() {
+        if VEHICLES.contains(&fold(name).as_str()) {
+            continue;
+        }
         let entry = index.entry(fold(name)).or_insert(ambiguous);
         *entry |= ambiguous;
     }
@@ -73,6 +189,9 @@ pub fn find(text: &str, keep: &[String]) -> Vec<(usize, usize)> {
         if ambiguous && sentence_initial(text, start, k == 0) {
             continue;
         }
+        if names_the_perpetrator(text, start) {
+            continue;
+        }
         spans.push((start, end));
     }
     spans.extend(initials(text));
@@ -98,6 +217,64 @@ pub fn strip(text: &str, keep: &[String]) -> (String, bool) {
     }
     out.push_str(&text[pos..]);
     (out, true)
+}
+
+/// Phrases just before a name that say it is the perpetrator's own ("his name was John", "he
+/// called himself Max"): his name is what keeps other workers safe.
+const PERPETRATOR_CUES: &[&str] = &[
+    "his name is",
+    "his name was",
+    "his name's",
+    "said his name",
+    "says his name",
+    "called himself",
+    "calls himself",
+    "introduced himself as",
+    "he said he was",
+    "he says he is",
+    "he's called",
+    "he is called",
+    "he was called",
+    "goes by",
+    "went by",
+    "name on his",
+    "his profile",
+    "his real name",
+    "known as",
+    "the client",
+    "the punter",
+    "the driver",
+    "client called",
+    "punter called",
+    "man called",
+    "guy called",
+    "bloke called",
+    "a man named",
+    "a guy named",
+    "nume",
+    "se numea",
+    "se numeste",
+    "nazywa się",
+    "nazywał się",
+    "se llama",
+    "se llamaba",
+    "se chama",
+    "se chamava",
+    "nevű",
+    "a neve",
+];
+
+fn names_the_perpetrator(text: &str, start: usize) -> bool {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    let before = fold(&text[from..start]);
+    let before = before.trim_end();
+    PERPETRATOR_CUES
+        .iter()
+        .any(|cue| before.ends_with(&fold(cue)))
 }
 
 fn word_spans(text: &str) -> Vec<(usize, usize)> {

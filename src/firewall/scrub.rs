@@ -1,10 +1,12 @@
-//! Immigration firewall: removes immigration-related content from report text bound for police.
+//! The sentence rules: removes every sentence of text bound to leave the service (police forwards,
+//! alerts) that mentions immigration, identity documents, nationality, a home, workplace or
+//! premises, a street address, other people, or children — and every sentence the firewall
+//! cannot read (`language`). The sender refuses to send if [`contains_removable`] is still true for
+//! the result. The rule throughout is: when in doubt, remove. A false positive costs one sentence of
+//! a report; a false negative can cost a deportation, or tell a predator where someone works.
 //!
-//! Migrant sex workers will not report violence while anything they say can reach immigration
-//! enforcement. Before any report text leaves for a police contact it goes through
-//! [`scrub_immigration`], and the sender refuses to send if [`contains_immigration_content`] is
-//! still true for the result. The rule throughout is: when in doubt, remove. A false positive
-//! costs one sentence of a report; a false negative can cost a deportation.
+//! What it guarantees, the decisions behind the lists and the known limits: `docs/firewall.md`.
+//! The word lists are data, one file per language (`lists/`, format in `lists/README.md`).
 //!
 //! # How it works
 //!
@@ -13,34 +15,35 @@
 //!    cut), at any line break, and at the Chinese `。！？；`. Whitespace between sentences is kept.
 //! 2. **Normalisation.** Every character is NFKD-decomposed, combining marks are dropped, it is
 //!    lower-cased, and a few letters without a decomposition are folded (`ł`→`l`, `ß`→`ss`,
-//!    `ø`→`o`, …). Traditional Chinese characters used by the keyword list are folded to their
+//!    `ø`→`o`, …). Traditional Chinese characters used by the lists are folded to their
 //!    simplified form. Zero-width and other invisible format characters are ignored; a
 //!    mid-word apostrophe is dropped ("Yarl's" reads "yarls").
-//! 3. **Tokens.** The normalised text becomes a stream of word tokens (every Chinese character is
-//!    a token of its own). Each character may stand for several letters: leetspeak digits and
-//!    symbols (`0`→o, `1`→i/l, `3`→e, `4`→a, `5`→s, `7`→t, `8`→b, `9`→g, `@`→a, `$`→s, `€`→e,
-//!    and `!`/`|` inside a word → i/l) and Cyrillic/Greek look-alikes of Latin letters.
+//! 3. **Tokens.** The normalised text becomes a stream of word tokens (every Chinese and Thai
+//!    character is a token of its own). Each character may stand for several letters: leetspeak
+//!    digits and symbols (`0`→o, `1`→i/l, `3`→e, `4`→a, `5`→s, `7`→t, `8`→b, `9`→g, `@`→a,
+//!    `$`→s, `€`→e, and `!`/`|` inside a word → i/l) and the Latin letter its Unicode confusable
+//!    skeleton (UTS #39) names (Cyrillic `а`, Greek `ο`, small capitals, mathematical letters).
 //!    Digits count as leetspeak only in tokens that also contain a letter, or that are one or
 //!    two characters long, so phone numbers are never read as words.
-//! 4. **Keyword matching.** About 770 stems, word forms and phrases in English, Romanian,
-//!    Portuguese, Spanish, Polish, Bulgarian (plus common Russian forms) and Chinese live in a
-//!    trie. A match starts at a token start and may run across tokens:
-//!    * at a space written into the keyword ("home office"): across whitespace or punctuation,
+//! 4. **Keyword matching.** Every entry of every language's list lives in one trie, applied to
+//!    every sentence whatever its language. A match starts at a token start and may run across
+//!    tokens:
+//!    * at a space written into the entry ("home office"): across whitespace or punctuation,
 //!      or with no gap at all ("homeoffice");
-//!    * anywhere inside a keyword, across punctuation only ("v.i.s.a", "home-office"), or across
+//!    * anywhere inside an entry, across punctuation only ("v.i.s.a", "home-office"), or across
 //!      whitespace between single characters ("v i s a", "h.o.m.e office", "签 证");
 //!    * across one line break without sentence punctuation ("Home⏎Office", "depor-⏎tation"),
 //!      removing both lines;
 //!    * never across a sentence boundary, a blank line or a gap of more than four characters.
 //!
 //!    Stems (`deport*`) accept any ending in the token; word forms must end the token (digits
-//!    may follow: "visa2023"). Long keywords marked as fuzzy also match with one edit
-//!    (substitution, insertion, deletion or transposition) when the first two letters are
-//!    right and at least six characters were read ("asylym", "imigration", "pasport",
-//!    "home ofice", "deprotation", "nationalty"). A list of exclusions ("deportivo",
-//!    "departed", "detection", "visa debit", "national express", "nail polish", …) vetoes
-//!    matches that are ordinary words.
-//! 5. **Document numbers.** Independently of keywords, number-like runs are removed: 8 or more
+//!    may follow: "visa2023"). Entries marked fuzzy (`~`) also match with one edit when the first
+//!    two letters are right and at least six characters were read ("asylym", "imigration").
+//!    `[keep]` entries ("deportivo", "visa debit", "nail polish", …) veto matches that are
+//!    ordinary words.
+//! 5. **Addresses.** A `[streets]` entry ("street", "road", "strada", "ulica", "flat") is a hit
+//!    only with a house or flat number up to three words before it or two after it.
+//! 6. **Document numbers.** Independently of keywords, number-like runs are removed: 8 or more
 //!    digits (`123456789`, CNP, PESEL, EGN, CPF, Chinese ID), 1–3 letters followed by 6–9 digits
 //!    and an optional letter (`AB1234567`, BRP `ZU1234567`, NI number `QQ 12 34 56 C`), and 7–17
 //!    digits followed by a letter (DNI, NIE, Chinese ID). Kept: UK phone numbers (a leading `0`
@@ -49,68 +52,15 @@
 //!    dates and times (`12.03.2024`, `10.30`, `2019-2024`; `/` always separates), and numbers
 //!    right after "crime reference", "ref", "incident", "CAD", "log", "case". UK vehicle
 //!    registrations never have six digits in a row, so they survive.
-//! 6. **Removal.** Every sentence that holds a match is replaced by [`PLACEHOLDER`]; runs of
-//!    removed sentences collapse into one placeholder; everything else is kept byte for byte.
-//!    The result is scanned again until nothing matches (removals can bring text together);
-//!    if that does not settle, or anything inconsistent happens (a search exceeding its step
-//!    budget, a text too long to index), the whole text becomes the placeholder (fail
-//!    closed). The placeholder itself is never matched.
+//! 7. **The language gate.** Every sentence that `language::check` cannot vouch for is a hit.
+//! 8. **Removal.** Every sentence that holds a hit is replaced by [`PLACEHOLDER`] — one neutral
+//!    marker, the same whatever was removed; runs of removed sentences collapse into one marker;
+//!    everything else is kept byte for byte. The result is scanned again until nothing matches
+//!    (removals can bring text together); if that does not settle, or anything inconsistent
+//!    happens (a search exceeding its step budget, a text too long to index), the whole text
+//!    becomes the marker (fail closed). The marker itself is never matched.
 //!
-//! # False-positive decisions (what is removed on purpose, and what is kept)
-//!
-//! Removed although sometimes harmless: "Roman" and "romance" (Romanian "român", "românce"),
-//! "Polish" (except "polished", "polishing", "nail polish"), "China"/"Chinatown",
-//! "Chinese"/"Thai"/"Italian"/"Brazilian" food, massage or wax, "Columbia" (Road), "border",
-//! "detained" (also by police), "residence", "papers", "documents", "paperwork", "illegal"
-//! (also "illegal drugs"), "smuggled", "foreign", "abroad", "overseas", "this country",
-//! "born in" (also "born in 1990"), "national" on its own, "nationalist", "Home Office" (also
-//! a room at home), "my/her/our status" (also HIV status), "is/was/not legal" (also "sex work
-//! is legal"), "allowed to work/be here", "send/sent … back", "reporting centre", surnames
-//! that are demonyms ("Moldovan", "Bulgaru"), Polish "półka/półki" (shelf, read as
-//! "Polka/Polki"), Spanish/Portuguese "romana", Chinese 非法 (also in 非法拘禁), 拘留, 身份
-//! (also 身份不明), 加纳 (also inside 增加纳税), any run of 8+ digits that is not a UK phone
-//! number (bank account numbers too), and a UK phone number that happens to be a valid
-//! PESEL/EGN.
-//!
-//! Kept on purpose: "visited", "vision", "visitor", "passage", "passenger", "homeless",
-//! "office" alone, "paper"/"paper towel"/"newspaper", "document" (verb), "reported",
-//! "departed"/"department", "detective"/"detection", "refuge" (women's refuge) and Spanish
-//! "refugio", Spanish "deporte/deportivo/deportista" (sport), Portuguese "visto" as "seen"
-//! ("tinha visto", unless "meu visto", "visto de trabalho", "visto venceu", …), "Visa debit" and
-//! "Visa credit" cards, "National Express/Rail/Trust/Park/Health/Crime/Ugly Mugs", "caller ID",
-//! "polka dot", "hungry", "I'd" (not read as "ID"), "a broad face" (not "abroad"), "removed"
-//! ("he removed the condom"), "raid" without "immigration", "trafficked", "unlawful" and
-//! Bulgarian "незаконно", Bulgarian "руса" (blonde) and "родинка" (mole), Polish "włosy"
-//! (hair), "spania" (sleeping), "połączenie" (connection), "dni" (days) and "nie" (no),
-//! Romanian "acte sexuale", "rușine", "țigară", surname "Ungureanu", Spanish "gana" (wins), "espanto",
-//! "residencial", "vis-à-vis", phone numbers with a foreign country code.
-//!
-//! # Known limits (what it will not catch)
-//!
-//! * Languages and scripts other than the seven above; transliterated Chinese (pinyin);
-//!   Latin look-alikes inside Cyrillic words; small-capital and other look-alike letters that
-//!   Unicode does not decompose; country names and demonyms outside the list (only the 22
-//!   most common countries of origin plus regions such as "Eastern Europe", "Asian",
-//!   "African", "Latina", "Balkan"); cities and regions ("born in Constanța" is caught through
-//!   "born in", "she is from Constanța" is not).
-//! * Paraphrase without keywords ("they will put me on a plane", "my stay ended", "I can't go
-//!   home to Iaşi"), euphemisms and slang not listed.
-//! * Misspellings of more than one edit; one-edit misspellings of short words (4–5 letters)
-//!   that are not listed, or with a wrong first or second letter; words split by spaces into
-//!   several multi-letter pieces ("vi sa", "dep orted"); splits around sentence punctuation
-//!   ("v. i. s. a"); a keyword split across a blank line.
-//! * The Polish noun "Pole" ("she is a Pole"), Polish genitive "z Chin" (it is English "chin"),
-//!   Romanian "Spania" on its own (it is Polish "spania", sleeping; "din/în Spania", "Spaniei",
-//!   "spaniolă" are caught), Spanish "DNI"/"NIE" and Portuguese "Gana" (ordinary words in
-//!   Polish and Spanish), Brazilian "RG", Chinese 老外.
-//! * Document numbers shorter than 8 digits without letters, numbers written with letters for
-//!   digits, numbers interrupted by `/` or punctuation other than `-` and `.`, numbers written
-//!   in words, and ID numbers that look like UK phone numbers (other than PESEL and EGN).
-//!   Phone numbers with a foreign country code (`+40 …`) are kept: they say which SIM a person
-//!   uses, not their status.
-//! * That a report is written in Romanian or Chinese at all tells police something about the
-//!   writer; the language is not changed here.
-//! * Anyone who types [`PLACEHOLDER`] themselves can separate two halves of a word with it.
+//! A reporter who types [`PLACEHOLDER`] themselves can separate two halves of a word with it.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -433,11 +383,13 @@ fn fold_cjk(c: char) -> char {
 /// Appends the normalised form of `c` (zero or more characters) to `out`.
 fn normalize_into(c: char, out: &mut Vec<char>) {
     decompose_compatible(c, |d| {
-        if is_combining_mark(d) {
+        // Thai vowel and tone marks are letters of the word, not accents: dropping them would
+        // make กล่าว ("said") read as ลาว (Laos).
+        if is_combining_mark(d) && !('\u{0E00}'..='\u{0E7F}').contains(&d) {
             return;
         }
         for l in d.to_lowercase() {
-            if is_combining_mark(l) {
+            if is_combining_mark(l) && !('\u{0E00}'..='\u{0E7F}').contains(&l) {
                 continue;
             }
             match l {
@@ -558,7 +510,7 @@ fn parse_entry(raw: &str) -> Option<Entry> {
         }
         buf.clear();
         normalize_into(c, &mut buf);
-        chars.extend(buf.iter().copied().filter(|n| n.is_alphanumeric()));
+        chars.extend(buf.iter().copied().filter(|n| n.is_alphanumeric() || is_cjk(*n)));
     }
     while chars.last() == Some(&' ') {
         chars.pop();
@@ -647,7 +599,9 @@ static TERMS: LazyLock<Trie> = LazyLock::new(|| Trie::build(&entries_of(section_
 
 /// Street-type words: a hit only next to a number (an address).
 static STREETS: LazyLock<Trie> = LazyLock::new(|| {
-    Trie::build(&entries_of(|s| (s == Section::Streets).then_some(Removed::Address)))
+    Trie::build(&entries_of(|s| {
+        (s == Section::Streets).then_some(Removed::Address)
+    }))
 });
 
 static EXCLUDED: LazyLock<Trie> = LazyLock::new(|| {
@@ -905,6 +859,13 @@ fn tokenize(text: &str, ph: &[(usize, usize)]) -> Stream {
             tz.push_unit(alts, b, end);
             continue;
         }
+        if c == '.' && abbreviation_dot(text, b) {
+            // "ul. Długa 5", "str. Lipscani 14": the full stop of an address abbreviation does
+            // not end the sentence.
+            tz.close();
+            tz.sep.add(',');
+            continue;
+        }
         if c.is_whitespace() || is_cjk_terminator(c) || is_terminator(c) {
             tz.close();
             tz.sep.add(c);
@@ -1009,16 +970,22 @@ impl<'a> Walker<'a> {
 
     /// Finds every keyword starting at token `t`; results in `self.hits` as (end token, kind).
     fn run(&mut self, t: u32) {
+        let Some(u0) = self.toks.get(t as usize).map(|tok| tok.u0) else {
+            self.hits.clear();
+            return;
+        };
+        self.run_at(t, u0);
+    }
+
+    /// Like [`Walker::run`], starting at unit `u` inside token `t`.
+    fn run_at(&mut self, t: u32, u: u32) {
         self.hits.clear();
         self.start_tok = t;
         self.budget = WALK_BUDGET;
         self.exhausted = false;
-        let Some(tok) = self.toks.get(t as usize) else {
-            return;
-        };
         self.walk(St {
             node: 0,
-            u: tok.u0,
+            u,
             last_tok: t,
             consumed: 0,
             edits: 0,
@@ -1255,16 +1222,52 @@ fn language_hits(text: &str, ph: &[(usize, usize)], det: &mut Detection) {
     }
 }
 
+/// Abbreviations of street-type words and house numbers whose full stop does not end a sentence.
+const ADDRESS_ABBREVIATIONS: &[&str] = &[
+    "ul", "al", "pl", "os", "str", "bd", "bdul", "bld", "sos", "nr", "bl", "sc", "ap", "et", "vul",
+    "pr", "pr-t", "g", "u", "sz", "č", "tř", "nám", "st", "rd", "ave", "av", "sq", "ул", "бул",
+    "пер", "пр", "пл", "ж", "к", "кв", "бл", "вх", "ет", "ап", "вул", "просп", "мкр", "мкрн", "rr",
+    "lgj", "blv",
+    "jl", "jln", "kv",
+];
+
+/// Whether the full stop at byte `dot` closes an address abbreviation: the word before it (at
+/// most five letters, directly before the stop) is one of [`ADDRESS_ABBREVIATIONS`].
+fn abbreviation_dot(text: &str, dot: usize) -> bool {
+    let Some(before) = text.get(..dot) else {
+        return false;
+    };
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let n = word.chars().count();
+    (1..=5).contains(&n)
+        && ADDRESS_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        // "ul." must follow a space or start the text, not end a longer word.
+        && before[..before.len() - word.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// A house or flat number (digits, perhaps one letter: `14`, `14a`, `221B`).
 fn is_house_number(stream: &Stream, tok: &Tok) -> bool {
     let Some(units) = stream.units.get(tok.u0 as usize..tok.u1 as usize) else {
         return false;
     };
-    let digits = units.iter().take_while(|u| u.primary().is_ascii_digit()).count();
+    let digits = units
+        .iter()
+        .take_while(|u| u.primary().is_ascii_digit())
+        .count();
     (1..=4).contains(&digits) && units.len() <= digits + 1
 }
 
-/// A street-type word with a number up to three words before it or two after it, in the same
+/// A street-type word with a number up to three words before it or after it, in the same
 /// sentence ("14 Bute Street", "14 Upper Bute St", "strada Lipscani 14", "Flat 3"): an address.
 fn street_hits(stream: &Stream, det: &mut Detection) {
     let mut walker = Walker::new(&STREETS, stream, false);
@@ -1280,10 +1283,18 @@ fn street_hits(stream: &Stream, det: &mut Detection) {
         for (end, _) in std::mem::take(&mut walker.hits) {
             let end = end as usize;
             let before = (t.saturating_sub(3)..t).find(|&k| {
-                stream.toks.get(k).is_some_and(|tok| is_house_number(stream, tok)) && joined(k, t)
+                stream
+                    .toks
+                    .get(k)
+                    .is_some_and(|tok| is_house_number(stream, tok))
+                    && joined(k, t)
             });
-            let after = (end + 1..=end + 2).find(|&k| {
-                stream.toks.get(k).is_some_and(|tok| is_house_number(stream, tok)) && joined(end, k)
+            let after = (end + 1..=end + 3).find(|&k| {
+                stream
+                    .toks
+                    .get(k)
+                    .is_some_and(|tok| is_house_number(stream, tok))
+                    && joined(end, k)
             });
             let b0 = before.unwrap_or(t);
             let b1 = after.unwrap_or(end);
@@ -1311,10 +1322,22 @@ fn keyword_hits(stream: &Stream, det: &mut Detection) {
             det.unsafe_text = true;
             return;
         }
-        if walker.hits.is_empty() {
+        let mut hits = std::mem::take(&mut walker.hits);
+        // After an elided article or preposition ("l'asile", "dell'immigrazione", "d'identité")
+        // a match may also start behind the apostrophe.
+        if let Some(tok) = stream.toks.get(t) {
+            if tok.apos_at != u32::MAX && tok.apos_at > tok.u0 && tok.apos_at - tok.u0 <= 4 {
+                walker.run_at(t as u32, tok.apos_at);
+                if walker.exhausted {
+                    det.unsafe_text = true;
+                    return;
+                }
+                hits.append(&mut walker.hits);
+            }
+        }
+        if hits.is_empty() {
             continue;
         }
-        let hits = std::mem::take(&mut walker.hits);
         for (end, cat) in hits {
             let mut vetoed = false;
             for e in t.saturating_sub(2)..=t {
@@ -1795,7 +1818,7 @@ fn segment(text: &str, ph: &[(usize, usize)]) -> Vec<Seg> {
             if ph_at(p, i) || is_newline(c) {
                 break;
             }
-            if is_cjk_terminator(c) || is_terminator(c) {
+            if (is_cjk_terminator(c) || is_terminator(c)) && !(c == '.' && abbreviation_dot(text, i)) {
                 let mut j = i + c.len_utf8();
                 while let Some(d) = char_at(text, j) {
                     if (is_cjk_terminator(d) || is_terminator(d) || is_closer(d)) && !ph_at(p, j) {
@@ -1895,7 +1918,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use proptest::test_runner::Config;
-    use std::time::{Duration, Instant};
     use unicode_normalization::UnicodeNormalization;
 
     const P: &str = PLACEHOLDER;
@@ -3196,6 +3218,35 @@ mod tests {
         }
     }
 
+    /// Which list entries match a sentence: `EXPLAIN="a|b" cargo test --lib which_entries --
+    /// --ignored --nocapture`.
+    #[test]
+    #[ignore = "debugging aid"]
+    #[allow(clippy::print_stdout)]
+    fn which_entries() {
+        let given = std::env::var("EXPLAIN").unwrap_or_default();
+        for sentence in given.split('|') {
+            let stream = tokenize(sentence, &[]);
+            println!("{sentence}");
+            for lang in LANGUAGES.iter() {
+                for &(section, raw) in &lang.entries {
+                    let Some(kind) = section_kind(section) else {
+                        continue;
+                    };
+                    let trie = Trie::build(&[(raw, kind)]);
+                    let mut walker = Walker::new(&trie, &stream, true);
+                    for t in 0..stream.toks.len() {
+                        walker.run(t as u32);
+                        if !walker.hits.is_empty() {
+                            println!("   {}: {raw:?} ({})", lang.code, section.name());
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     // ----- Robustness ------------------------------------------------------------------------
 
     fn report_of_length(n: usize) -> String {
@@ -3220,28 +3271,17 @@ mod tests {
         s.chars().take(n).collect()
     }
 
-    fn best_of_three(text: &str) -> Duration {
-        (0..3)
-            .map(|_| {
-                let t = Instant::now();
-                let out = scrub_immigration(text);
-                let elapsed = t.elapsed();
-                assert!(!contains_immigration_content(&out.text));
-                elapsed
-            })
-            .min()
-            .unwrap_or(Duration::MAX)
-    }
-
     #[test]
-    fn twenty_thousand_characters_well_under_100ms() {
+    fn twenty_thousand_characters_are_scrubbed_to_a_fixed_point() {
+        // How long it takes is measured by `examples/firewall_bench.rs`, not asserted here.
         let text = report_of_length(20_000);
-        let elapsed = best_of_three(&text);
-        assert!(elapsed < Duration::from_millis(100), "{elapsed:?}");
+        let out = scrub_immigration(&text);
+        assert!(!contains_immigration_content(&out.text));
+        assert_eq!(scrub_immigration(&out.text).text, out.text, "idempotent");
     }
 
     #[test]
-    fn adversarial_inputs_are_fast_and_do_not_panic() {
+    fn adversarial_inputs_do_not_panic_and_leave_nothing() {
         let inputs = [
             "a ".repeat(10_000),
             "v i s a ".repeat(2_500),
@@ -3265,12 +3305,10 @@ mod tests {
             P.repeat(500),
             "home ".repeat(4_000),
         ];
+        // Their timings are measured by `examples/firewall_bench.rs`, not asserted here.
         for input in &inputs {
-            let t = Instant::now();
             let out = scrub_immigration(input);
-            let elapsed = t.elapsed();
             assert!(!contains_immigration_content(&out.text));
-            assert!(elapsed < Duration::from_millis(1_000), "{elapsed:?}");
         }
     }
 
