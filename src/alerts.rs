@@ -71,19 +71,13 @@ pub fn draft(
         "{category_name} reported in the {region_name} area{when}."
     ));
     if let Some(area) = &content.area {
-        body.push(format!(
-            "Area: {}",
-            clean(area, &rules, &mut removed)
-        ));
+        body.push(format!("Area: {}", clean(area, &rules, &mut removed)));
     }
     body.push(String::new());
     body.push(clean(&content.description, &rules, &mut removed));
     if let Some(d) = &p.description {
         body.push(String::new());
-        body.push(format!(
-            "Perpetrator: {}",
-            clean(d, &rules, &mut removed)
-        ));
+        body.push(format!("Perpetrator: {}", clean(d, &rules, &mut removed)));
     }
     let identifiers = Identifiers {
         phone_numbers: p.phone_numbers.clone(),

@@ -323,7 +323,9 @@ fn check_alert(
             .iter()
             .map(|k| k.label())
             .collect();
-        let own_words = crate::firewall::TextRules::for_report(content, contact, scrub::Policy::OUTGOING).own_words;
+        let own_words =
+            crate::firewall::TextRules::for_report(content, contact, scrub::Policy::OUTGOING)
+                .own_words;
         if !crate::firewall::names::find(text, &own_words).is_empty() {
             kinds.push(crate::firewall::NAME_LABEL);
         }
@@ -339,7 +341,12 @@ fn check_alert(
     }
     // The reporter's own contact never leaves as an identifier, in any field, however written.
     let own: Vec<&str> = contact
-        .map(|c| [c.email.as_deref(), c.phone.as_deref()].into_iter().flatten().collect())
+        .map(|c| {
+            [c.email.as_deref(), c.phone.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect()
+        })
         .unwrap_or_default();
     for (field, items) in [
         ("identifiers.phone_numbers", &identifiers.phone_numbers),

@@ -2156,10 +2156,7 @@ mod tests {
     fn reporter_phone_removed_other_removed_unless_kept() {
         let text = "He rang me from 07700 900123 and again from +44 7700 900456";
         let r = as_jess(text);
-        assert_eq!(
-            r.text,
-            "He rang me from [removed] and again from [removed]"
-        );
+        assert_eq!(r.text, "He rang me from [removed] and again from [removed]");
         assert_eq!(
             r.removed,
             kinds(&[Removed::ReporterPhone, Removed::PhoneNumber])
@@ -2221,10 +2218,7 @@ mod tests {
             &reporter,
             &Keep::default(),
         );
-        assert_eq!(
-            r.text,
-            "mobile [removed], home [removed]"
-        );
+        assert_eq!(r.text, "mobile [removed], home [removed]");
         assert_eq!(r.removed, kinds(&[Removed::ReporterPhone]));
     }
 
@@ -2326,10 +2320,7 @@ mod tests {
             emails: &[],
         };
         let r = redact("07700 900123 07700 900999 +44 7700 900888", &JESS, &keep);
-        assert_eq!(
-            r.text,
-            "07700 900123 [removed] [removed]"
-        );
+        assert_eq!(r.text, "07700 900123 [removed] [removed]");
     }
 
     #[test]
@@ -2346,10 +2337,7 @@ mod tests {
             "on 01.12.26 07700 900555 rang, and 07 700 900 444",
             "on 01.12.26 [removed] rang, and [removed]",
         );
-        assert_plain(
-            "07700 900555 2 men came",
-            "[removed] 2 men came",
-        );
+        assert_plain("07700 900555 2 men came", "[removed] 2 men came");
     }
 
     #[test]
@@ -2369,15 +2357,9 @@ mod tests {
     #[test]
     fn phone_in_other_languages() {
         let r = plain("Dzwonił z numeru 0048 501 234 567, był agresywny.");
-        assert_eq!(
-            r.text,
-            "Dzwonił z numeru [removed], był agresywny."
-        );
+        assert_eq!(r.text, "Dzwonił z numeru [removed], był agresywny.");
         let r = plain("M-a sunat de pe +40 712 345 678, era violent.");
-        assert_eq!(
-            r.text,
-            "M-a sunat de pe [removed], era violent."
-        );
+        assert_eq!(r.text, "M-a sunat de pe [removed], era violent.");
         let r = plain("他用07700 900999给我打电话，很凶。");
         assert_eq!(r.text, "他用[removed]给我打电话，很凶。");
         assert_eq!(r.removed, kinds(&[Removed::PhoneNumber]));
@@ -2531,10 +2513,7 @@ mod tests {
             ..ReporterContact::default()
         };
         let r = redact("Zoë, ZOË, zoe and Zoey", &reporter, &Keep::default());
-        assert_eq!(
-            r.text,
-            "[removed], [removed], [removed] and Zoey"
-        );
+        assert_eq!(r.text, "[removed], [removed], [removed] and Zoey");
         let reporter = ReporterContact {
             name: Some("Łucja"),
             ..ReporterContact::default()
@@ -2731,10 +2710,7 @@ mod tests {
             "Il est venu à 23h, reparti à 1h",
             "Il est venu à (late evening), reparti à 1h",
         );
-        assert_plain(
-            "um 23 Uhr, um 9 Uhr",
-            "um (late evening), um [removed]",
-        );
+        assert_plain("um 23 Uhr, um 9 Uhr", "um (late evening), um [removed]");
     }
 
     #[test]
@@ -2806,10 +2782,7 @@ mod tests {
             "Línea 1:\tÇa va?  \r\n  Привет — 你好 😀👍🏽 \u{a0}«quote» [brackets) ((( ]]] {x}\n";
         assert_unchanged(text);
         let r = as_jess("😀 Jess 😀\n\n  07700 900456\t!");
-        assert_eq!(
-            r.text,
-            "😀 [removed] 😀\n\n  [removed]\t!"
-        );
+        assert_eq!(r.text, "😀 [removed] 😀\n\n  [removed]\t!");
     }
 
     #[test]

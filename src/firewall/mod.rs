@@ -311,10 +311,7 @@ pub fn build_police_forward(
     body.push(format!("Category: {category_name}"));
     body.push(format!("Region: {region_name}"));
     if let Some(area) = &content.area {
-        body.push(format!(
-            "Area: {}",
-            clean(area, &rules, &mut removed)
-        ));
+        body.push(format!("Area: {}", clean(area, &rules, &mut removed)));
     }
     if let Some(date) = &content.incident_date {
         body.push(format!("Incident date: {date}"));
@@ -324,10 +321,7 @@ pub fn build_police_forward(
     body.push(clean(&content.description, &rules, &mut removed));
     let mut perpetrator = Vec::new();
     if let Some(d) = &p.description {
-        perpetrator.push(format!(
-            "Description: {}",
-            clean(d, &rules, &mut removed)
-        ));
+        perpetrator.push(format!("Description: {}", clean(d, &rules, &mut removed)));
     }
     for (label, list) in [
         ("Phone numbers", &p.phone_numbers),

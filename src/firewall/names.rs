@@ -17,8 +17,8 @@ use unicode_normalization::char::is_combining_mark;
 use super::lists::NAMES;
 use crate::redact::MARKER;
 
-/// Given names that are also vehicle makes and models, which alerts must keep ("a black
-/// Mercedes", "a silver Astra"): never read as a person's name.
+/// Given names that are also vehicle makes and models, months or days, which alerts must keep
+/// ("a black Mercedes", "a silver Astra", "in May"): never read as a person's name.
 const VEHICLES: &[&str] = &[
     "mercedes",
     "kia",

@@ -510,7 +510,11 @@ fn parse_entry(raw: &str) -> Option<Entry> {
         }
         buf.clear();
         normalize_into(c, &mut buf);
-        chars.extend(buf.iter().copied().filter(|n| n.is_alphanumeric() || is_cjk(*n)));
+        chars.extend(
+            buf.iter()
+                .copied()
+                .filter(|n| n.is_alphanumeric() || is_cjk(*n)),
+        );
     }
     while chars.last() == Some(&' ') {
         chars.pop();
@@ -1224,11 +1228,56 @@ fn language_hits(text: &str, ph: &[(usize, usize)], det: &mut Detection) {
 
 /// Abbreviations of street-type words and house numbers whose full stop does not end a sentence.
 const ADDRESS_ABBREVIATIONS: &[&str] = &[
-    "ul", "al", "pl", "os", "str", "bd", "bdul", "bld", "sos", "nr", "bl", "sc", "ap", "et", "vul",
-    "pr", "pr-t", "g", "u", "sz", "č", "tř", "nám", "st", "rd", "ave", "av", "sq", "ул", "бул",
-    "пер", "пр", "пл", "ж", "к", "кв", "бл", "вх", "ет", "ап", "вул", "просп", "мкр", "мкрн", "rr",
-    "lgj", "blv",
-    "jl", "jln", "kv",
+    "ul",
+    "al",
+    "pl",
+    "os",
+    "str",
+    "bd",
+    "bdul",
+    "bld",
+    "sos",
+    "nr",
+    "bl",
+    "sc",
+    "ap",
+    "et",
+    "vul",
+    "pr",
+    "pr-t",
+    "g",
+    "u",
+    "sz",
+    "č",
+    "tř",
+    "nám",
+    "st",
+    "rd",
+    "ave",
+    "av",
+    "sq",
+    "ул",
+    "бул",
+    "пер",
+    "пр",
+    "пл",
+    "ж",
+    "к",
+    "кв",
+    "бл",
+    "вх",
+    "ет",
+    "ап",
+    "вул",
+    "просп",
+    "мкр",
+    "мкрн",
+    "rr",
+    "lgj",
+    "blv",
+    "jl",
+    "jln",
+    "kv",
 ];
 
 /// Whether the full stop at byte `dot` closes an address abbreviation: the word before it (at
@@ -1818,7 +1867,9 @@ fn segment(text: &str, ph: &[(usize, usize)]) -> Vec<Seg> {
             if ph_at(p, i) || is_newline(c) {
                 break;
             }
-            if (is_cjk_terminator(c) || is_terminator(c)) && !(c == '.' && abbreviation_dot(text, i)) {
+            if (is_cjk_terminator(c) || is_terminator(c))
+                && !(c == '.' && abbreviation_dot(text, i))
+            {
                 let mut j = i + c.len_utf8();
                 while let Some(d) = char_at(text, j) {
                     if (is_cjk_terminator(d) || is_terminator(d) || is_closer(d)) && !ph_at(p, j) {
@@ -3197,6 +3248,7 @@ mod tests {
 
     #[test]
     fn every_keyword_entry_parses_and_matches_itself() {
+        let mut dead = Vec::new();
         for lang in LANGUAGES.iter() {
             for &(section, raw) in &lang.entries {
                 let entry = parse_entry(raw);
@@ -3209,13 +3261,15 @@ mod tests {
                     .trim_end_matches('~')
                     .trim_end_matches('*')
                     .to_owned();
-                assert!(
-                    contains_removable(&plain, Policy::OUTGOING),
-                    "{}: {raw:?} does not match itself",
-                    lang.code
-                );
+                if !contains_removable(&plain, Policy::OUTGOING) {
+                    dead.push(format!("{}: {raw:?}", lang.code));
+                }
             }
         }
+        assert!(
+            dead.is_empty(),
+            "entries that do not match themselves (a [keep] entry vetoes them, or they cannot be read): {dead:#?}"
+        );
     }
 
     /// Which list entries match a sentence: `EXPLAIN="a|b" cargo test --lib which_entries --

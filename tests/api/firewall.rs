@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 
 use crate::alerts::{publish_draft, submit, subscribe_all};
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, assert_problem, report, smtp_settings, spawn_app, spawn_app_with};
+use crate::helpers::{
+    Backend, TestApp, assert_problem, report, smtp_settings, spawn_app, spawn_app_with,
+};
 use crate::smtp::SmtpServer;
 
 const VERSION: &str = lookout::consent::STATEMENT_VERSION;
@@ -52,7 +54,11 @@ fn removed(p: &Value) -> Vec<String> {
 /// The description's part of a police text (between "What happened:" and the perpetrator).
 fn what_happened(forward: &str) -> String {
     let after = forward.split("What happened:\n").nth(1).unwrap_or_default();
-    after.split("\n\nPerpetrator:").next().unwrap_or_default().to_string()
+    after
+        .split("\n\nPerpetrator:")
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn assert_no_telltale(text: &str) {
@@ -71,10 +77,19 @@ async fn one_marker_whatever_was_removed(backend: Backend) {
     let sentences = [
         ("My visa ran out last year.", "immigration reference"),
         ("She is Romanian.", "nationality or country of origin"),
-        ("My passport number is 123456789.", "identity document number"),
-        ("I work from a flat near the station.", "home, workplace or premises"),
+        (
+            "My passport number is 123456789.",
+            "identity document number",
+        ),
+        (
+            "I work from a flat near the station.",
+            "home, workplace or premises",
+        ),
         ("He followed me to 14 Bute Street.", "street address"),
-        ("Me and my mate were both there.", "other people (co-workers, family, helpers)"),
+        (
+            "Me and my mate were both there.",
+            "other people (co-workers, family, helpers)",
+        ),
         ("It happened in front of my two kids.", "children"),
         (
             "Bana vurdu ve bütün paramı aldı, sonra arabasıyla hızla kaçtı.",
@@ -84,7 +99,10 @@ async fn one_marker_whatever_was_removed(backend: Backend) {
             "Με χτύπησε και πήρε όλα τα χρήματα.",
             "a sentence in Greek that the firewall could not check (it will not be sent)",
         ),
-        ("My visa ran out. I work from my flat.", "immigration reference"),
+        (
+            "My visa ran out. I work from my flat.",
+            "immigration reference",
+        ),
     ];
     let mut seen = Vec::new();
     for (sentence, kind) in sentences {
@@ -100,13 +118,23 @@ async fn one_marker_whatever_was_removed(backend: Backend) {
             format!("He hit me. {MARKER} He drove off in a red car."),
             "{sentence}"
         );
-        assert!(draft.contains(&format!("He hit me. {MARKER} He drove off in a red car.")), "{draft}");
+        assert!(
+            draft.contains(&format!("He hit me. {MARKER} He drove off in a red car.")),
+            "{draft}"
+        );
         assert_no_telltale(forward);
         assert_no_telltale(draft);
-        assert!(removed(&p).contains(&kind.to_string()), "{kind} not in {:?}", removed(&p));
+        assert!(
+            removed(&p).contains(&kind.to_string()),
+            "{kind} not in {:?}",
+            removed(&p)
+        );
         seen.push((forward.to_string(), draft.to_string()));
     }
-    assert!(seen.windows(2).all(|w| w[0] == w[1]), "every kind leaves the same text");
+    assert!(
+        seen.windows(2).all(|w| w[0] == w[1]),
+        "every kind leaves the same text"
+    );
 
     // Words and numbers inside a sentence: the same marker, whatever they were.
     let spans = [
@@ -130,7 +158,11 @@ async fn one_marker_whatever_was_removed(backend: Backend) {
             format!("He took the money and then {MARKER} was gone."),
             "{value}"
         );
-        assert!(removed(&p).contains(&kind.to_string()), "{kind} not in {:?}", removed(&p));
+        assert!(
+            removed(&p).contains(&kind.to_string()),
+            "{kind} not in {:?}",
+            removed(&p)
+        );
         seen.push(forward.to_string());
     }
     assert!(seen.windows(2).all(|w| w[0] == w[1]));
@@ -142,7 +174,9 @@ async fn one_marker_whatever_was_removed(backend: Backend) {
     )
     .await;
     assert!(
-        removed(&p).iter().any(|r| r.contains("Turkish") && r.contains("will not be sent")),
+        removed(&p)
+            .iter()
+            .any(|r| r.contains("Turkish") && r.contains("will not be sent")),
         "{:?}",
         removed(&p)
     );
@@ -162,11 +196,17 @@ async fn places_people_and_children_never_leave(backend: Backend) {
         )
         .await;
     assert_eq!(res.status(), 201);
-    let spoc = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let spoc = res.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     subscribe_all(
         &app,
         &smtp,
-        &[("sub-fw@example.org".to_string(), json!({"regions": ["south-wales"]}))],
+        &[(
+            "sub-fw@example.org".to_string(),
+            json!({"regions": ["south-wales"]}),
+        )],
     )
     .await;
 
@@ -180,7 +220,8 @@ async fn places_people_and_children_never_leave(backend: Backend) {
         "He hit me in front of my two kids.",
         "My visa ran out last year so I could not call anyone.",
     ];
-    let kept = "He punched me twice and took £200 from my bag. He drove off in a silver Ford Focus.";
+    let kept =
+        "He punched me twice and took £200 from my bag. He drove off in a silver Ford Focus.";
     let description = format!("{} {kept} {}", risky[..4].join(" "), risky[4..].join(" "));
     let body = report(json!({
         "description": description,
@@ -191,32 +232,66 @@ async fn places_people_and_children_never_leave(backend: Backend) {
     let (_, case) = submit(&app, &body).await;
 
     let res = app
-        .authed(Method::POST, &format!("/api/v1/cases/{case}/forward"), Some(&caseworker), Some(&json!({})))
+        .authed(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/forward"),
+            Some(&caseworker),
+            Some(&json!({})),
+        )
         .await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let res = publish_draft(&app, &caseworker, &case, &["south-wales"]).await;
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
 
     let mails = smtp.wait_for(3, Duration::from_secs(30)).await;
-    let police = mails.iter().find(|m| m.to == ["jane.doe@south-wales.police.uk"]).unwrap();
-    let alert = mails.iter().find(|m| m.to == ["sub-fw@example.org"] && m.subject.starts_with("Safety alert")).unwrap();
+    let police = mails
+        .iter()
+        .find(|m| m.to == ["jane.doe@south-wales.police.uk"])
+        .unwrap();
+    let alert = mails
+        .iter()
+        .find(|m| m.to == ["sub-fw@example.org"] && m.subject.starts_with("Safety alert"))
+        .unwrap();
     for mail in [police, alert] {
         for part in [&mail.subject, &mail.text, &mail.html] {
             for phrase in risky {
-                for fragment in phrase.split([',', '.']).map(str::trim).filter(|f| f.len() > 3) {
-                    assert!(!part.contains(fragment), "{fragment:?} reached {:?}:\n{part}", mail.to);
+                for fragment in phrase
+                    .split([',', '.'])
+                    .map(str::trim)
+                    // "Cardiff" is the area the reporter chose: it may leave.
+                    .filter(|f| f.len() > 3 && *f != "Cardiff")
+                {
+                    assert!(
+                        !part.contains(fragment),
+                        "{fragment:?} reached {:?}:\n{part}",
+                        mail.to
+                    );
                 }
             }
-            for word in ["Bute", "Clifton", "Kasia", "Bea ", "outreach van", "kids", "chip shop"] {
+            for word in [
+                "Bute",
+                "Clifton",
+                "Kasia",
+                "Bea ",
+                "outreach van",
+                "kids",
+                "chip shop",
+            ] {
                 assert!(!part.contains(word), "{word:?} reached {:?}", mail.to);
             }
             assert_no_telltale(part);
         }
         let text = mail.text.replace("\r\n", "\n");
-        assert!(text.contains("He punched me twice"), "the offence is kept: {text}");
+        assert!(
+            text.contains("He punched me twice"),
+            "the offence is kept: {text}"
+        );
         assert!(text.contains("silver Ford Focus"), "{text}");
         assert!(text.contains(MARKER), "{text}");
-        assert!(text.contains("07700 900123"), "the perpetrator's number is kept: {text}");
+        assert!(
+            text.contains("07700 900123"),
+            "the perpetrator's number is kept: {text}"
+        );
     }
 }
 
@@ -245,7 +320,12 @@ async fn a_caseworker_may_only_take_away(backend: Backend) {
         }
     };
     // Adding or rewriting is refused: a span must be text the forward already holds.
-    let problem = assert_problem(forward(json!(["He laughed about it the next day."])).await, 422, "validation_failed").await;
+    let problem = assert_problem(
+        forward(json!(["He laughed about it the next day."])).await,
+        422,
+        "validation_failed",
+    )
+    .await;
     assert_eq!(problem["errors"][0]["field"], "remove[0]", "{problem}");
     assert_problem(forward(json!([""])).await, 422, "validation_failed").await;
     assert_eq!(smtp.messages().len(), 0, "nothing was sent");
@@ -254,16 +334,33 @@ async fn a_caseworker_may_only_take_away(backend: Backend) {
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let mails = smtp.wait_for(1, Duration::from_secs(20)).await;
     let text = mails[0].text.replace("\r\n", "\n");
-    assert!(text.contains(&format!("He punched me in the car park. {MARKER}")), "{text}");
+    assert!(
+        text.contains(&format!("He punched me in the car park. {MARKER}")),
+        "{text}"
+    );
     assert!(!text.contains("laughed"), "{text}");
 
     // The reporter sees the final text; the audit log counts, never quotes.
-    let view: Value = app.post_json("/api/v1/receipt", &json!({"receipt": receipt})).await.json().await.unwrap();
-    let disclosed = view["disclosures"][0]["content"].as_str().unwrap().replace("\r\n", "\n");
+    let view: Value = app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let disclosed = view["disclosures"][0]["content"]
+        .as_str()
+        .unwrap()
+        .replace("\r\n", "\n");
     assert_eq!(disclosed.trim_end(), text.trim_end());
     let actions = app.strings("SELECT action AS v FROM audit_log ORDER BY seq");
-    assert!(actions.contains(&"case.forward_reduced:1".to_string()), "{actions:?}");
-    assert!(!app.everything_stored().contains("laughed"), "nothing is stored in plaintext");
+    assert!(
+        actions.contains(&"case.forward_reduced:1".to_string()),
+        "{actions:?}"
+    );
+    assert!(
+        !app.everything_stored().contains("laughed"),
+        "nothing is stored in plaintext"
+    );
 }
 
 async fn the_reporters_contact_is_never_an_identifier(backend: Backend) {
@@ -280,7 +377,8 @@ async fn the_reporters_contact_is_never_an_identifier(backend: Backend) {
         ("online_handles", "@07700900456"),
         ("phone_numbers", "+44 7700 900456"),
     ] {
-        let mut identifiers = json!({"phone_numbers": [], "emails": [], "vehicles": [], "online_handles": []});
+        let mut identifiers =
+            json!({"phone_numbers": [], "emails": [], "vehicles": [], "online_handles": []});
         identifiers[field] = json!([value]);
         let res = app
             .authed(
@@ -291,7 +389,11 @@ async fn the_reporters_contact_is_never_an_identifier(backend: Backend) {
             )
             .await;
         let problem = assert_problem(res, 422, "validation_failed").await;
-        assert_eq!(problem["errors"][0]["field"], format!("identifiers.{field}[0]"), "{value}: {problem}");
+        assert_eq!(
+            problem["errors"][0]["field"],
+            format!("identifiers.{field}[0]"),
+            "{value}: {problem}"
+        );
     }
     // And text that the rules would remove is refused, naming what it is (to the caseworker).
     let res = app
@@ -304,7 +406,10 @@ async fn the_reporters_contact_is_never_an_identifier(backend: Backend) {
         .await;
     let problem = assert_problem(res, 422, "validation_failed").await;
     let message = problem["errors"][0]["message"].as_str().unwrap();
-    assert!(message.contains("street address") || message.contains("premises"), "{message}");
+    assert!(
+        message.contains("street address") || message.contains("premises"),
+        "{message}"
+    );
 }
 
 async fn children_reach_police_only_with_the_reporters_choice(backend: Backend) {
@@ -318,7 +423,11 @@ async fn children_reach_police_only_with_the_reporters_choice(backend: Backend) 
         }));
         let p = preview(&app, &body).await;
         let forward = p["police_forward"].as_str().unwrap();
-        assert_eq!(forward.contains(sentence), share, "share_children = {share}: {forward}");
+        assert_eq!(
+            forward.contains(sentence),
+            share,
+            "share_children = {share}: {forward}"
+        );
         // Subscribers never read about children, whatever the reporter chose for police.
         assert!(!p["alert_draft"].as_str().unwrap().contains("kids"));
     }
