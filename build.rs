@@ -8,7 +8,7 @@ use std::path::Path;
 fn main() {
     let dir = Path::new("src/firewall/lists");
     println!("cargo:rerun-if-changed={}", dir.display());
-    for sub in ["countries", "demonyms", "function-words"] {
+    for sub in ["countries", "demonyms", "function-words", "common-words"] {
         println!("cargo:rerun-if-changed={}", dir.join(sub).display());
     }
     let mut codes: Vec<String> = std::fs::read_dir(dir)
@@ -42,11 +42,12 @@ fn main() {
     for code in &codes {
         let _ = writeln!(
             out,
-            "    LanguageFiles {{ code: \"{code}\", list: {}, demonyms: {}, countries: {}, function_words: {}, corpus: {} }},",
+            "    LanguageFiles {{ code: \"{code}\", list: {}, demonyms: {}, countries: {}, function_words: {}, common_words: {}, corpus: {} }},",
             include(&format!("{code}.txt")),
             include(&format!("demonyms/{code}.txt")),
             include(&format!("countries/{code}.txt")),
             include(&format!("function-words/{code}.txt")),
+            include(&format!("common-words/{code}.txt")),
             include(&format!("{code}.corpus.txt")),
         );
     }

@@ -31,6 +31,11 @@ pub const MIN_LETTERS: usize = 24;
 /// `lists/unlisted.sentences.txt` (`cargo test --lib gate_scores -- --ignored --nocapture`).
 pub const WITHHOLD_MARGIN: f64 = 0.01;
 
+/// Up to this lead, a sentence most of whose words are one covered language's common words is
+/// read as that language. Every corpus sentence of a covered language stays under it (the
+/// largest measured lead is 0.042); most sentences of unlisted languages are over it.
+pub const COMMON_WORDS_MARGIN: f64 = 0.05;
+
 /// What the gate says of one sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -49,6 +54,8 @@ struct Gate {
     names: BTreeMap<&'static str, &'static str>,
     /// Folded function word → the covered languages (by index) it belongs to.
     function_words: HashMap<String, Vec<usize>>,
+    /// Folded common word (or function word) → the covered languages it belongs to.
+    common_words: HashMap<String, Vec<usize>>,
 }
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| build(&LANGUAGES));
@@ -78,8 +85,18 @@ fn build(languages: &[Language]) -> Gate {
             }
         }
     }
+    let mut common_words: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, lang) in covered.iter().enumerate() {
+        for word in lang.common_words.iter().chain(&lang.function_words) {
+            let langs = common_words.entry(fold(word)).or_default();
+            if !langs.contains(&i) {
+                langs.push(i);
+            }
+        }
+    }
     Gate {
         function_words,
+        common_words,
         covered_codes,
         covered_scripts,
         detector: Detector::new(),
@@ -181,17 +198,63 @@ fn function_word_evidence(gate: &Gate, sentence: &str) -> bool {
         .any(|(total, distinct)| distinct.len() >= 2 && total * 4 >= words.len())
 }
 
+/// Whether most of the sentence's words are common words of one covered language: at least
+/// three words, three in five of them among that language's 5,000 most frequent. Noun lists
+/// ("White van, burn scar on left hand") have no function words but are plainly English.
+fn common_word_evidence(gate: &Gate, sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let mut per_language: HashMap<usize, usize> = HashMap::new();
+    for word in &words {
+        if let Some(langs) = gate.common_words.get(word) {
+            for &lang in langs {
+                *per_language.entry(lang).or_default() += 1;
+            }
+        }
+    }
+    per_language.values().any(|n| n * 5 >= words.len() * 3)
+}
+
+/// The sentence without what no language identifier should read: email addresses, web
+/// addresses, handles, and words with digits (numbers, registrations, times).
+fn prose(sentence: &str) -> String {
+    sentence
+        .split_whitespace()
+        .filter(|w| {
+            !(w.contains('@')
+                || w.contains('/')
+                || w.contains("www.")
+                || w.chars().any(|c| c.is_ascii_digit()))
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether the firewall can read this sentence.
 pub fn check(sentence: &str) -> Verdict {
     let gate = &*GATE;
+    // Every letter counts for the script, handles and addresses included.
+    for c in sentence.chars() {
+        if let Some(script) = script_of(c) {
+            if !gate.covered_scripts.contains(&script) {
+                return Verdict::Unreadable(script_label(gate, sentence, script));
+            }
+        }
+    }
+    // Only prose is identified.
+    let prose = prose(sentence);
+    let sentence = prose.as_str();
     let mut letters = 0usize;
     let mut main_script: BTreeMap<&'static str, usize> = BTreeMap::new();
     for c in sentence.chars() {
         if let Some(script) = script_of(c) {
             letters += 1;
-            if !gate.covered_scripts.contains(&script) {
-                return Verdict::Unreadable(script_label(gate, sentence, script));
-            }
             *main_script.entry(script).or_default() += 1;
         }
     }
@@ -208,6 +271,11 @@ pub fn check(sentence: &str) -> Verdict {
         return Verdict::Readable;
     }
     match margin(gate, sentence) {
+        // Close to the identifier's noise, and most words are a covered language's common
+        // words ("White van, burn scar on left hand"): readable.
+        Some((lead, _)) if lead <= COMMON_WORDS_MARGIN && common_word_evidence(gate, sentence) => {
+            Verdict::Readable
+        }
         // The sentence looks more like a language without lists than like any covered one, by
         // more than the identifier's noise on short text.
         Some((lead, lang)) if lead > WITHHOLD_MARGIN => Verdict::Unreadable(
@@ -218,6 +286,7 @@ pub fn check(sentence: &str) -> Verdict {
         ),
         Some(_) => Verdict::Readable,
         // Nothing the identifier recognises (e.g. Albanian without function words).
+        None if common_word_evidence(gate, sentence) => Verdict::Readable,
         None => Verdict::Unreadable("an unknown language"),
     }
 }
@@ -430,6 +499,24 @@ mod tests {
         }
     }
 
+    /// Sentences of languages without lists (`lists/unlisted.sentences.txt`): the share withheld
+    /// is measured (docs/firewall.md) and must not fall below 85%. Those that pass are languages
+    /// the identifier does not know (Somali, Swahili, Yoruba) or near neighbours of a covered one.
+    #[test]
+    fn unlisted_languages_are_withheld() {
+        let unlisted =
+            crate::firewall::lists::plain_lines(include_str!("lists/unlisted.sentences.txt"));
+        let withheld = unlisted
+            .iter()
+            .filter(|s| matches!(check(s), Verdict::Unreadable(_)))
+            .count();
+        assert!(
+            withheld * 100 >= unlisted.len() * 85,
+            "{withheld} of {} withheld",
+            unlisted.len()
+        );
+    }
+
     #[test]
     fn albanian_is_recognised_without_an_identifier_model() {
         for s in [
@@ -447,6 +534,9 @@ mod tests {
             "He was driving a black Range Rover Evoque.",
             "He had a big scar down his left cheek.",
             "I think he put something in my drink because I felt dizzy.",
+            "Description: White van, burn scar on left hand",
+            "Email: worker-mrk@example.net",
+            "Call me on 07700 900555 or jess@example.net.",
         ] {
             assert_eq!(check(s), Verdict::Readable, "{s}");
         }

@@ -13,6 +13,8 @@ pub struct LanguageFiles {
     pub countries: Option<&'static str>,
     /// The language's most frequent words, one a line: evidence for the language gate.
     pub function_words: Option<&'static str>,
+    /// Its 5,000 most frequent words (generated): evidence for the language gate.
+    pub common_words: Option<&'static str>,
     pub corpus: Option<&'static str>,
 }
 
@@ -89,6 +91,8 @@ pub struct Language {
     pub entries: Vec<(Section, &'static str)>,
     /// Its most frequent words (`function-words/<code>.txt`), lower case.
     pub function_words: Vec<&'static str>,
+    /// Its most frequent words (`common-words/<code>.txt`), lower case.
+    pub common_words: Vec<&'static str>,
     /// Problems found while parsing; a language with any is not covered.
     pub errors: Vec<String>,
 }
@@ -135,6 +139,10 @@ fn parse_language(files: &LanguageFiles) -> Language {
         entries: Vec::new(),
         function_words: files
             .function_words
+            .map(|f| content_lines(f).map(|(_, w)| w).collect())
+            .unwrap_or_default(),
+        common_words: files
+            .common_words
             .map(|f| content_lines(f).map(|(_, w)| w).collect())
             .unwrap_or_default(),
         errors: Vec::new(),
