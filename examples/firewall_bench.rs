@@ -7,14 +7,13 @@
 //! docs/performance.md).
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use lookout::firewall::language;
 use lookout::firewall::lists::{self, BENIGN_EN, FILES, LANGUAGES};
-use lookout::firewall::scrub::Policy;
-use lookout::firewall::{TextRules, clean, language};
+use lookout::firewall::scrub::{self, Policy};
 use lookout::redact::{self, Keep, ReporterContact};
-use lookout::reports::input::ReportContent;
 
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -28,28 +27,31 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-fn content(phone_numbers: Vec<String>, emails: Vec<String>) -> ReportContent {
-    ReportContent {
-        area: None,
-        incident_date: None,
-        description: String::new(),
-        perpetrator: lookout::reports::input::Perpetrator {
-            phone_numbers,
-            emails,
-            ..Default::default()
-        },
-        alert: true,
-        language: None,
-        contact_via_org: false,
-        share_children_with_police: false,
-    }
+fn cleaned(text: &str) -> String {
+    lookout::firewall::clean_alone(text)
 }
 
-fn cleaned(text: &str) -> String {
-    let (phones, emails) = lists::listed_identifiers(text);
-    let c = content(phones, emails);
-    let rules = TextRules::for_report(&c, None, Policy::OUTGOING);
-    clean(text, &rules, &mut BTreeSet::new())
+/// The rules that caught a sentence (the sentence rules' kinds, or the names rule).
+fn rules_of(text: &str) -> Vec<&'static str> {
+    let kinds: Vec<&'static str> = scrub::scrub(text, Policy::OUTGOING)
+        .removed
+        .iter()
+        .map(|k| match k {
+            scrub::Removed::ImmigrationReference => "immigration",
+            scrub::Removed::IdentityDocument => "documents",
+            scrub::Removed::NationalityReference => "nationality",
+            scrub::Removed::Place => "places",
+            scrub::Removed::Address => "addresses",
+            scrub::Removed::Person => "people",
+            scrub::Removed::Child => "children",
+            scrub::Removed::Unreadable(_) => "language gate",
+        })
+        .collect();
+    if kinds.is_empty() && cleaned(text) != text {
+        vec!["names or identifiers"]
+    } else {
+        kinds
+    }
 }
 
 fn pct(part: usize, whole: usize) -> String {
@@ -69,23 +71,30 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn main() {
-    // Memory: the process before anything is loaded, after the word lists, after the identifier.
+    // Memory: the process before anything is loaded, after parsing the word lists, after the
+    // language gate's tables, after the rules' trie and the names (first scrub).
     let before = rss_kib();
     let covered = LANGUAGES.iter().filter(|l| l.covered()).count();
-    let _ = cleaned("He hit me.");
-    let after_lists = rss_kib();
-    let long_sentence = "He hit me and took all the money from my bag before he ran off.";
-    for _ in 0..100 {
-        let _ = language::check(long_sentence);
-    }
-    let after_gate = rss_kib();
+    let parsed = rss_kib();
+    let _ = language::check("He hit me and took all the money from my bag before he ran off.");
+    let gate = rss_kib();
+    let _ = cleaned("He hit me. Anna saw it.");
+    let rules = rss_kib();
     println!("## Memory\n");
+    println!("| stage | resident size | added |\n|---|---|---|");
+    println!("| before the firewall is used | {before} KiB | |");
     println!(
-        "RSS before: {before} KiB; after the word lists ({covered} covered languages): {after_lists} KiB (+{} KiB); after language identification: {after_gate} KiB (+{} KiB)\n",
-        after_lists.saturating_sub(before),
-        after_gate.saturating_sub(after_lists)
+        "| word lists parsed ({covered} covered languages) | {parsed} KiB | +{} KiB |",
+        parsed.saturating_sub(before)
     );
-
+    println!(
+        "| language gate (whatlang's static profiles, function and common words) | {gate} KiB | +{} KiB |",
+        gate.saturating_sub(parsed)
+    );
+    println!(
+        "| sentence rules' trie and given names | {rules} KiB | +{} KiB |\n",
+        rules.saturating_sub(gate)
+    );
     println!("## Corpora\n");
     println!("| language | catch | keep | held-back caught | held-back kept |");
     println!("|---|---|---|---|---|");
@@ -121,6 +130,29 @@ fn main() {
         );
     }
 
+    println!("\n## Held-back catch sentences by the rule that caught them\n");
+    println!(
+        "| language | rules (sentences caught by each; a sentence may count twice) |\n|---|---|"
+    );
+    for lang in LANGUAGES.iter() {
+        let Some(corpus) = FILES
+            .iter()
+            .find(|f| f.code == lang.code)
+            .and_then(|f| f.corpus)
+            .and_then(|c| lists::parse_corpus(c).ok())
+        else {
+            continue;
+        };
+        let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+        for s in &corpus.held_back_catch {
+            for rule in rules_of(s) {
+                *by_rule.entry(rule).or_default() += 1;
+            }
+        }
+        let cells: Vec<String> = by_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        println!("| {} | {} |", lang.code, cells.join(", "));
+    }
+
     let benign = lists::plain_lines(BENIGN_EN);
     let cut = benign.iter().filter(|s| cleaned(s) != **s).count();
     println!(
@@ -128,34 +160,7 @@ fn main() {
         pct(cut, benign.len())
     );
 
-    let neutral = [
-        "ok",
-        "Ok.",
-        "Yes.",
-        "No.",
-        "Thanks",
-        "Help!",
-        "07700 900123",
-        "AB12 CDE",
-        "£50",
-        "2026-11-18",
-        "Dave.",
-        "Tuesday.",
-        "He ran.",
-        "Ford Focus",
-        "@bigdave99",
-        "Cardiff",
-        "lol",
-        "x",
-        "?",
-        "11pm",
-        "Silver BMW, KX19 ABC.",
-        "He hit me.",
-        "I said no.",
-        "Twice.",
-        "Big guy, beard.",
-        "Never again.",
-    ];
+    let neutral = language::NEUTRAL_SAMPLES;
     let withheld: Vec<&str> = neutral
         .iter()
         .copied()

@@ -541,6 +541,9 @@ impl Trie {
         for node in &mut trie.nodes {
             node.edges.sort_unstable_by_key(|e| e.0);
             node.edges.dedup_by_key(|e| e.0);
+            // Built once and kept for the life of the process: no spare capacity.
+            node.edges.shrink_to_fit();
+            node.terms.shrink_to_fit();
         }
         // Children are always created after their parent, so a reverse sweep sees them first.
         for i in (0..trie.nodes.len()).rev() {
@@ -551,6 +554,7 @@ impl Trie {
                 .any(|&(_, c)| trie.nodes.get(c as usize).is_some_and(|n| n.fuzzy_below));
             trie.nodes[i].fuzzy_below = own || below;
         }
+        trie.nodes.shrink_to_fit();
         trie
     }
 
