@@ -5,7 +5,7 @@
 // The corpus tests print what they measure: that output is the point.
 #![allow(clippy::print_stdout)]
 
-use super::{BENIGN_EN, FILES, LANGUAGES, parse_corpus, plain_lines};
+use super::{BENIGN_EN, FILES, LANGUAGES, corpus_of, parse_corpus, plain_lines};
 use crate::firewall::scrub::Policy;
 
 fn cleaned(sentence: &str) -> String {
@@ -46,18 +46,14 @@ fn every_corpus_passes() {
     let mut failures = Vec::new();
     let mut summary = Vec::new();
     for lang in LANGUAGES.iter() {
-        let Some(text) = FILES
-            .iter()
-            .find(|f| f.code == lang.code)
-            .and_then(|f| f.corpus)
-        else {
-            failures.push(format!("{}: no corpus file", lang.code));
-            continue;
-        };
-        let corpus = match parse_corpus(text) {
-            Ok(c) => c,
-            Err(e) => {
+        let corpus = match corpus_of(lang.code) {
+            Some(Ok(c)) => c,
+            Some(Err(e)) => {
                 failures.push(format!("{}.corpus.txt: {e}", lang.code));
+                continue;
+            }
+            None => {
+                failures.push(format!("{}: no corpus file", lang.code));
                 continue;
             }
         };
@@ -72,16 +68,7 @@ fn every_corpus_passes() {
                 failures.push(format!("{} CUT: {s}\n      -> {out}", lang.code));
             }
         }
-        let held_caught = corpus
-            .held_back_catch
-            .iter()
-            .filter(|s| cleaned(s) != **s)
-            .count();
-        let held_kept = corpus
-            .held_back_keep
-            .iter()
-            .filter(|s| cleaned(s) == **s)
-            .count();
+        let (held_caught, held_kept) = corpus.held_back(cleaned);
         summary.push(format!(
             "{:<3} catch {:>4}  keep {:>4}  held-back caught {}  held-back kept {}",
             lang.code,

@@ -239,6 +239,33 @@ pub struct Corpus {
     pub held_back_keep: Vec<&'static str>,
 }
 
+impl Corpus {
+    /// How many held-back catch sentences `clean` changes, and how many held-back keep sentences
+    /// it leaves as they are.
+    pub fn held_back(&self, clean: impl Fn(&str) -> String) -> (usize, usize) {
+        let caught = self
+            .held_back_catch
+            .iter()
+            .filter(|s| clean(s) != **s)
+            .count();
+        let kept = self
+            .held_back_keep
+            .iter()
+            .filter(|s| clean(s) == **s)
+            .count();
+        (caught, kept)
+    }
+}
+
+/// The parsed corpus of a language: `None` if it has none, `Some(Err)` if it does not parse.
+pub fn corpus_of(code: &str) -> Option<Result<Corpus, String>> {
+    FILES
+        .iter()
+        .find(|f| f.code == code)
+        .and_then(|f| f.corpus)
+        .map(parse_corpus)
+}
+
 /// Parses a corpus file (`<code>.corpus.txt`). Unknown sections are an error.
 pub fn parse_corpus(text: &'static str) -> Result<Corpus, String> {
     let mut corpus = Corpus::default();

@@ -1299,8 +1299,15 @@ fn abbreviation_dot(text: &str, dot: usize) -> bool {
         .rev()
         .collect();
     let n = word.chars().count();
+    // Read as the lists are read: look-alike letters count as the letters they imitate.
+    let folded: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| confusable(c).unwrap_or(c))
+        .collect();
     (1..=5).contains(&n)
-        && ADDRESS_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        && (ADDRESS_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+            || ADDRESS_ABBREVIATIONS.contains(&folded.as_str()))
         // "ul." must follow a space or start the text, not end a longer word.
         && before[..before.len() - word.len()]
             .chars()
