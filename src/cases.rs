@@ -311,6 +311,9 @@ fn check_alert(
         Removed::ReporterEmail,
         Removed::ReporterPhone,
     ];
+    // Names the reporter gave the perpetrator (or the area) may be published.
+    let own_words =
+        crate::firewall::TextRules::for_report(content, contact, scrub::Policy::OUTGOING).own_words;
     for (field, text) in [("title", &title), ("body", &body)] {
         let r = redact::redact(text, &reporter, &keep);
         if r.removed.iter().any(|k| own.contains(k)) {
@@ -323,9 +326,6 @@ fn check_alert(
             .iter()
             .map(|k| k.label())
             .collect();
-        let own_words =
-            crate::firewall::TextRules::for_report(content, contact, scrub::Policy::OUTGOING)
-                .own_words;
         if !crate::firewall::names::find(text, &own_words).is_empty() {
             kinds.push(crate::firewall::NAME_LABEL);
         }

@@ -82,8 +82,12 @@ struct Gate {
     covered_codes: Vec<&'static str>,
     covered_scripts: Vec<&'static str>,
     detector: Detector,
-    /// Names for languages the gate reports, leaked once so labels can be `&'static str`.
+    /// English names of the identifier's languages, by code.
     names: BTreeMap<&'static str, &'static str>,
+    /// "Greek script", … by script, for sentences in a script no list reads.
+    script_names: BTreeMap<&'static str, &'static str>,
+    /// The reporter's message for each name the gate can report, made once.
+    labels: BTreeMap<&'static str, &'static str>,
     /// Folded function word → the covered languages it belongs to (bit `i`: the `i`th).
     function_words: HashMap<String, u64>,
     /// Folded common word (or function word) → the covered languages it belongs to.
@@ -125,7 +129,27 @@ fn build(languages: &[Language]) -> Gate {
     }
     function_words.shrink_to_fit();
     common_words.shrink_to_fit();
+    // Leaked once, at start: a bounded set (the identifier's ~70 languages, ~25 scripts) that
+    // labels must outlive every report.
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let script_names: BTreeMap<&'static str, &'static str> = SCRIPTS
+        .iter()
+        .map(|&s| (s, leak(format!("{s} script"))))
+        .collect();
+    let labels = names
+        .values()
+        .chain(script_names.values())
+        .chain([UNKNOWN_LANGUAGE, UNKNOWN_SCRIPT].iter())
+        .map(|&what| {
+            let label = format!(
+                "a sentence in {what} that the firewall could not check (it will not be sent)"
+            );
+            (what, leak(label))
+        })
+        .collect();
     Gate {
+        script_names,
+        labels,
         function_words,
         common_words,
         covered_codes,
@@ -135,9 +159,44 @@ fn build(languages: &[Language]) -> Gate {
     }
 }
 
-/// Every language and script the gate lets through, for the docs and the tests.
-pub fn covered() -> (Vec<&'static str>, Vec<&'static str>) {
-    (GATE.covered_codes.clone(), GATE.covered_scripts.clone())
+const UNKNOWN_LANGUAGE: &str = "an unknown language";
+const UNKNOWN_SCRIPT: &str = "an unknown script";
+
+/// The scripts [`script_of`] names (besides "other").
+const SCRIPTS: &[&str] = &[
+    "Latin",
+    "Cyrillic",
+    "Greek",
+    "Thai",
+    "Han",
+    "Kana",
+    "Hangul",
+    "Hebrew",
+    "Arabic",
+    "Devanagari",
+    "Bengali",
+    "Gurmukhi",
+    "Gujarati",
+    "Tamil",
+    "Telugu",
+    "Kannada",
+    "Malayalam",
+    "Sinhala",
+    "Lao",
+    "Myanmar",
+    "Khmer",
+    "Georgian",
+    "Armenian",
+    "Ethiopic",
+];
+
+/// What the reporter is told of a withheld sentence: "a sentence in Thai that the firewall could
+/// not check (it will not be sent)", for a name the gate reported.
+pub fn unreadable_label(what: &str) -> &'static str {
+    GATE.labels
+        .get(what)
+        .copied()
+        .unwrap_or("a sentence the firewall could not check (it will not be sent)")
 }
 
 /// The writing system of a letter, by Unicode block; `None` for anything that is not a letter
@@ -319,12 +378,12 @@ pub fn check(sentence: &str) -> Verdict {
             gate.names
                 .get(lang.code())
                 .copied()
-                .unwrap_or("an unknown language"),
+                .unwrap_or(UNKNOWN_LANGUAGE),
         ),
         Some(_) => Verdict::Readable,
         // Nothing the identifier recognises (e.g. Albanian without function words).
         None if common_word_evidence(gate, sentence) => Verdict::Readable,
-        None => Verdict::Unreadable("an unknown language"),
+        None => Verdict::Unreadable(UNKNOWN_LANGUAGE),
     }
 }
 
@@ -364,41 +423,10 @@ fn script_label(gate: &Gate, sentence: &str, script: &'static str) -> &'static s
             }
         }
     }
-    static SCRIPT_NAMES: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| {
-        [
-            "Greek",
-            "Kana",
-            "Hangul",
-            "Hebrew",
-            "Arabic",
-            "Devanagari",
-            "Bengali",
-            "Gurmukhi",
-            "Gujarati",
-            "Tamil",
-            "Telugu",
-            "Kannada",
-            "Malayalam",
-            "Sinhala",
-            "Lao",
-            "Myanmar",
-            "Khmer",
-            "Georgian",
-            "Armenian",
-            "Ethiopic",
-            "Latin",
-            "Cyrillic",
-            "Han",
-            "Thai",
-        ]
-        .into_iter()
-        .map(|s| (s, &*Box::leak(format!("{s} script").into_boxed_str())))
-        .collect()
-    });
-    SCRIPT_NAMES
+    gate.script_names
         .get(script)
         .copied()
-        .unwrap_or("an unknown script")
+        .unwrap_or(UNKNOWN_SCRIPT)
 }
 
 #[cfg(test)]

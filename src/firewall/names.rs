@@ -270,11 +270,11 @@ fn names_the_perpetrator(text: &str, start: usize) -> bool {
         .rev()
         .nth(40)
         .map_or(0, |(i, _)| i);
+    static CUES: LazyLock<Vec<String>> =
+        LazyLock::new(|| PERPETRATOR_CUES.iter().map(|c| fold(c)).collect());
     let before = fold(&text[from..start]);
     let before = before.trim_end();
-    PERPETRATOR_CUES
-        .iter()
-        .any(|cue| before.ends_with(&fold(cue)))
+    CUES.iter().any(|cue| before.ends_with(cue.as_str()))
 }
 
 fn word_spans(text: &str) -> Vec<(usize, usize)> {

@@ -99,27 +99,9 @@ impl Removed {
             Removed::Address => "street address",
             Removed::Person => "other people (co-workers, family, helpers)",
             Removed::Child => "children",
-            Removed::Unreadable(what) => unreadable_label(what),
+            Removed::Unreadable(what) => language::unreadable_label(what),
         }
     }
-}
-
-/// "a sentence in Thai that the firewall could not check; it will not be sent", once per name.
-fn unreadable_label(what: &'static str) -> &'static str {
-    use std::collections::BTreeMap;
-    use std::sync::Mutex;
-    static LABELS: LazyLock<Mutex<BTreeMap<&'static str, &'static str>>> =
-        LazyLock::new(|| Mutex::new(BTreeMap::new()));
-    let Ok(mut labels) = LABELS.lock() else {
-        return "a sentence the firewall could not check (it will not be sent)";
-    };
-    // Bounded: `what` is one of the identifier's ~70 language names or ~25 script names.
-    labels.entry(what).or_insert_with(|| {
-        Box::leak(
-            format!("a sentence in {what} that the firewall could not check (it will not be sent)")
-                .into_boxed_str(),
-        )
-    })
 }
 
 /// Which rules apply to a text. Every text that leaves the service is checked with all of them;
