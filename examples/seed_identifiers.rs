@@ -7,11 +7,11 @@
 
 use std::time::Duration;
 
-use lookout::checks::identifier_hash;
 use lookout::crypto::{KeyRing, keys};
 use lookout::db::alerts::{AlertRow, insert_alert};
 use lookout::db::checks::{IdentifierRow, insert};
 use lookout::identifiers::Kind;
+use lookout::services::checks::identifier_hash;
 use lookout::settings::Settings;
 
 fn main() -> anyhow::Result<()> {

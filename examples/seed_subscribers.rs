@@ -8,11 +8,11 @@
 
 use std::time::Duration;
 
-use lookout::crypto::seal::{self, aad};
-use lookout::crypto::{KeyRing, Purpose, keys};
+use lookout::crypto::records::Direct;
+use lookout::crypto::{KeyRing, keys};
 use lookout::db::alerts::{SubscriberRow, insert_subscriber};
+use lookout::services::staff::{self, Role};
 use lookout::settings::Settings;
-use lookout::staff::{self, Role};
 
 #[allow(clippy::print_stdout)]
 fn main() -> anyhow::Result<()> {
@@ -28,7 +28,7 @@ fn main() -> anyhow::Result<()> {
         Duration::from_secs(10),
         keys.master_id(),
     )?;
-    let kek = keys.get(Purpose::SubscriberData);
+    let key_id = keys.direct_key_id(Direct::SubscriberEmail).to_string();
     let today = lookout::clock::today_string();
     db.blocking(|conn| {
         lookout::db::write_tx(conn, |conn| {
@@ -36,9 +36,10 @@ fn main() -> anyhow::Result<()> {
                 let email = format!("bench{i:06}@sink.test");
                 let id = uuid::Uuid::new_v4().to_string();
                 let row = SubscriberRow {
-                    email_index: lookout::subscriptions::email_index(&keys, &email),
-                    key_id: kek.id.clone(),
-                    email: seal::seal(&kek.key, &aad("subscriber-email", &id), email.as_bytes())
+                    email_index: lookout::services::subscriptions::email_index(&keys, &email),
+                    key_id: key_id.clone(),
+                    email: keys
+                        .seal_direct(Direct::SubscriberEmail, &id, email.as_bytes())
                         .map_err(|_| lookout::db::DbError::TaskFailed)?,
                     id,
                     regions: "[\"south-wales\"]".into(),
@@ -55,16 +56,16 @@ fn main() -> anyhow::Result<()> {
     let email = format!("bench-{}@lookout.test", uuid::Uuid::new_v4().simple());
     let password = "benchmark caseworker password";
     let row = staff::new_staff_row(&keys, &email, Role::Caseworker, password)
-        .map_err(|e| anyhow::anyhow!("{}", e.code().as_str()))?;
+        .map_err(|e| anyhow::anyhow!("{:?}", e.kind()))?;
     db.blocking(|conn| {
         staff::insert_staff(
             conn,
             keys.get(lookout::crypto::Purpose::Audit),
             &row,
-            "benchmark",
+            &lookout::domain::Actor::Operator,
         )
     })
-    .map_err(|e| anyhow::anyhow!("{}", e.code().as_str()))?;
+    .map_err(|e| anyhow::anyhow!("{:?}", e.kind()))?;
     println!("caseworker {email} {password}");
     Ok(())
 }

@@ -11,46 +11,16 @@ use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Next, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 
-use tokio::sync::{Notify, Semaphore, watch};
+use tokio::sync::watch;
 
-use crate::checks::RateLimiter;
+use crate::crypto::KeyRing;
 use crate::crypto::keys::{self, KeyFileError};
-use crate::crypto::receipt::ReceiptHasher;
-use crate::crypto::sealed::SealedReportKeys;
-use crate::crypto::{KeyRing, Purpose};
-use crate::db::{self, Db};
-use crate::deliveries;
-use crate::http;
+use crate::db;
+use crate::http::{self, problem};
 use crate::mail::Sender;
-use crate::problem;
-use crate::reports::throttle::MissThrottle;
-use crate::retention;
+use crate::services::{deliveries, retention};
 use crate::settings::Settings;
-
-/// What every handler can reach.
-pub struct AppState {
-    pub settings: Arc<Settings>,
-    pub db: Db,
-    pub keys: Arc<KeyRing>,
-    pub receipts: ReceiptHasher,
-    pub sealed: SealedReportKeys,
-    pub throttle: MissThrottle,
-    /// Bounds concurrent Argon2id hashes (19 MiB each).
-    pub hash_permits: Semaphore,
-    /// Wakes the delivery worker when something new is queued.
-    pub deliveries_wake: Arc<Notify>,
-    /// Sends mail that must go out now (police forwards); alerts go through the worker.
-    pub mailer: Arc<Sender>,
-    /// In-memory limits on client checks.
-    pub check_limiter: RateLimiter,
-    /// Anonymous writes and hashes: reports, previews, receipts, subscriptions, logins.
-    pub anonymous_limiter: RateLimiter,
-    /// Staff logins hash on their own permits, so a flood of receipts cannot starve them.
-    pub login_permits: Semaphore,
-    /// Scrubbing and redaction of whole reports (previews) run on blocking threads, this many
-    /// at once, never on the async workers.
-    pub text_permits: Semaphore,
-}
+use crate::state::AppState;
 
 pub struct Application {
     port: u16,
@@ -101,27 +71,7 @@ impl Application {
         };
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let sender = Arc::new(Sender::from_settings(&settings.mail)?);
-        let state = web::Data::new(AppState {
-            mailer: sender.clone(),
-            check_limiter: RateLimiter::new(
-                settings.checks.per_client_per_minute,
-                settings.checks.global_per_minute,
-            ),
-            anonymous_limiter: RateLimiter::new(
-                settings.limits.anonymous_per_client_per_minute,
-                settings.limits.anonymous_global_per_minute,
-            ),
-            login_permits: Semaphore::new(cores),
-            text_permits: Semaphore::new(cores),
-            settings: Arc::new(settings),
-            db,
-            receipts: ReceiptHasher::new(keys.get(Purpose::ReceiptPepper)),
-            sealed: SealedReportKeys::derive(keys.get(Purpose::HpkeSeed)),
-            throttle: MissThrottle::default(),
-            hash_permits: Semaphore::new(cores * 2),
-            deliveries_wake: Arc::new(Notify::new()),
-            keys,
-        });
+        let state = web::Data::new(AppState::new(settings, db, keys, sender.clone(), cores));
         let (worker_stop, stop_rx) = watch::channel(false);
         tokio::spawn(retention::run(state.clone().into_inner(), stop_rx.clone()));
         tokio::spawn(deliveries::run(

@@ -10,8 +10,8 @@ use crate::crypto::keys;
 use crate::crypto::sealed::{self, SealedReportKeys};
 use crate::crypto::{KeyRing, Purpose};
 use crate::secret::SensitiveString;
+use crate::services::staff;
 use crate::settings::Settings;
-use crate::staff;
 use crate::{db, telemetry};
 
 #[derive(Debug, Parser)]
@@ -186,7 +186,7 @@ fn audit_verify(settings: &Settings) -> anyhow::Result<ExitCode> {
         keys.master_id(),
     )?;
     let key = keys.get(crate::crypto::Purpose::Audit).clone();
-    let result = db.blocking(move |conn| crate::audit::verify(conn, &key))?;
+    let result = db.blocking(move |conn| crate::services::audit::verify(conn, &key))?;
     if result.ok {
         println!("the audit log checks out: {} entries", result.entries);
         Ok(ExitCode::SUCCESS)
@@ -216,7 +216,7 @@ fn admin_create(
         )
     } else {
         (
-            staff::generate_password().map_err(|e| anyhow::anyhow!("{}", e.code().as_str()))?,
+            staff::generate_password().map_err(|e| anyhow::anyhow!("{:?}", e.kind()))?,
             true,
         )
     };
@@ -251,7 +251,7 @@ fn admin_create(
                 .map(|f| format!("{} {}", f.field, f.message))
                 .collect();
             if fields.is_empty() {
-                anyhow::bail!("could not create the administrator ({})", e.code().as_str())
+                anyhow::bail!("could not create the administrator ({:?})", e.kind())
             }
             anyhow::bail!("could not create the administrator: {}", fields.join("; "))
         }

@@ -348,6 +348,16 @@ impl Settings {
     pub fn category(&self, code: &str) -> Option<&RefEntry> {
         self.reference.categories.iter().find(|c| c.code == code)
     }
+
+    /// The name people see for a region code (the code itself if it is no longer configured).
+    pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.region(code).map_or(code, |r| &r.name)
+    }
+
+    /// The name people see for a category code (the code itself if it is no longer configured).
+    pub fn category_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.category(code).map_or(code, |c| &c.name)
+    }
 }
 
 fn check_codes(

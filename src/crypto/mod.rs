@@ -4,8 +4,56 @@
 pub mod keys;
 pub mod password;
 pub mod receipt;
-pub mod seal;
+pub mod records;
+mod seal;
 pub mod sealed;
 pub mod tokens;
+pub mod totp;
 
 pub use keys::{KeyRing, Purpose};
+pub use records::{DataKey, Direct, Envelope, Sealed};
+pub use seal::SealError;
+
+use crate::domain::Error;
+
+/// A cryptographic operation failed (a key did not open, randomness failed): a real fault,
+/// logged by kind only, never with the data.
+fn fault(what: &str) -> Error {
+    Error::internal(format!("a cryptographic operation failed: {what}"))
+}
+
+impl From<seal::SealError> for Error {
+    fn from(e: seal::SealError) -> Self {
+        fault(&e.to_string())
+    }
+}
+
+impl From<keys::KeyFileError> for Error {
+    fn from(_: keys::KeyFileError) -> Self {
+        fault("key material")
+    }
+}
+
+impl From<password::HashFailed> for Error {
+    fn from(_: password::HashFailed) -> Self {
+        Error::internal("password hashing failed")
+    }
+}
+
+impl From<tokens::RandomFailed> for Error {
+    fn from(_: tokens::RandomFailed) -> Self {
+        fault("the random number generator")
+    }
+}
+
+impl From<receipt::ReceiptError> for Error {
+    fn from(e: receipt::ReceiptError) -> Self {
+        fault(&e.to_string())
+    }
+}
+
+impl From<totp::TotpFailed> for Error {
+    fn from(_: totp::TotpFailed) -> Self {
+        fault("TOTP")
+    }
+}

@@ -6,7 +6,7 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
 
-use super::keys::{DerivedKey, KeyBytes};
+use super::keys::KeyBytes;
 
 /// Format version of a sealed blob: `[1] || nonce (24) || ciphertext+tag`.
 const VERSION: u8 = 1;
@@ -23,12 +23,7 @@ pub enum SealError {
     Open,
 }
 
-/// What a ciphertext is bound to: a purpose and the id of the row it lives in.
-pub fn aad(purpose: &str, id: &str) -> Vec<u8> {
-    format!("lookout v1\0{purpose}\0{id}").into_bytes()
-}
-
-pub fn seal(key: &KeyBytes, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, SealError> {
+pub(super) fn seal(key: &KeyBytes, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, SealError> {
     let cipher = XChaCha20Poly1305::new(key.expose().into());
     let mut nonce = [0u8; NONCE_LEN];
     getrandom::fill(&mut nonce).map_err(|_| SealError::Random)?;
@@ -48,7 +43,11 @@ pub fn seal(key: &KeyBytes, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, Sea
     Ok(out)
 }
 
-pub fn open(key: &KeyBytes, aad: &[u8], blob: &[u8]) -> Result<Zeroizing<Vec<u8>>, SealError> {
+pub(super) fn open(
+    key: &KeyBytes,
+    aad: &[u8],
+    blob: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, SealError> {
     if blob.len() < 1 + NONCE_LEN + 16 || blob[0] != VERSION {
         return Err(SealError::Open);
     }
@@ -68,19 +67,13 @@ pub fn open(key: &KeyBytes, aad: &[u8], blob: &[u8]) -> Result<Zeroizing<Vec<u8>
         .map_err(|_| SealError::Open)
 }
 
-/// A data key wrapped (sealed) under a derived key-encryption key.
-pub fn wrap_key(kek: &DerivedKey, aad: &[u8], data_key: &KeyBytes) -> Result<Vec<u8>, SealError> {
-    seal(&kek.key, aad, data_key.expose())
-}
-
-pub fn unwrap_key(kek: &DerivedKey, aad: &[u8], wrapped: &[u8]) -> Result<KeyBytes, SealError> {
-    let bytes = open(&kek.key, aad, wrapped)?;
-    KeyBytes::from_slice(&bytes).ok_or(SealError::Open)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn aad(purpose: &str, id: &str) -> Vec<u8> {
+        format!("{purpose}\0{id}").into_bytes()
+    }
 
     #[test]
     fn round_trip_and_binding() {

@@ -355,3 +355,25 @@ impl Db {
         self.run(|conn| conn.ping().map_err(DbError::from)).await
     }
 }
+
+/// A database failure as the core reports it: an exhausted pool is a temporary refusal (503),
+/// anything else a fault whose cause is logged (it never holds request content: queries are
+/// parameterised and diesel's errors name no values).
+impl From<DbError> for crate::domain::Error {
+    fn from(e: DbError) -> Self {
+        use crate::domain::{Error, ErrorKind};
+        match e {
+            DbError::PoolTimeout => {
+                tracing::warn!("no database connection became free in time");
+                Error::new(ErrorKind::Unavailable)
+            }
+            other => Error::internal(other.to_string()),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for crate::domain::Error {
+    fn from(e: diesel::result::Error) -> Self {
+        crate::domain::Error::from(DbError::from(e))
+    }
+}

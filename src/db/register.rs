@@ -2,7 +2,6 @@
 
 use diesel::prelude::*;
 
-use super::reports::SpocRow;
 use super::schema::{disclosures, orgs, spocs};
 use super::{DbConn, DbError};
 
@@ -48,6 +47,32 @@ pub fn insert_spoc(
         ))
         .execute(conn)?;
     Ok(())
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct SpocRow {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub email: String,
+    pub active: bool,
+    pub created_on: String,
+    pub retired_on: Option<String>,
+}
+
+pub fn active_spoc(conn: &mut DbConn, id: &str) -> Result<Option<SpocRow>, DbError> {
+    Ok(spocs::table
+        .filter(spocs::id.eq(id))
+        .filter(spocs::active.eq(true))
+        .first::<SpocRow>(conn)
+        .optional()?)
+}
+
+pub fn active_spocs(conn: &mut DbConn) -> Result<Vec<SpocRow>, DbError> {
+    Ok(spocs::table
+        .filter(spocs::active.eq(true))
+        .order((spocs::region.asc(), spocs::name.asc()))
+        .load::<SpocRow>(conn)?)
 }
 
 pub fn all_spocs(conn: &mut DbConn) -> Result<Vec<SpocRow>, DbError> {

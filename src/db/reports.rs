@@ -3,9 +3,7 @@
 
 use diesel::prelude::*;
 
-use super::schema::{
-    consent_history, report_contacts, report_keys, report_messages, reports, spocs,
-};
+use super::schema::{consent_history, report_contacts, report_keys, report_messages, reports};
 use super::{DbConn, DbError};
 
 pub const STATUS_WITHDRAWN: &str = "withdrawn";
@@ -76,32 +74,6 @@ pub struct ConsentRow {
     pub spoc_id: Option<String>,
     pub statement_version: Option<String>,
     pub given_on: String,
-}
-
-#[derive(Debug, Clone, Queryable)]
-pub struct SpocRow {
-    pub id: String,
-    pub name: String,
-    pub region: String,
-    pub email: String,
-    pub active: bool,
-    pub created_on: String,
-    pub retired_on: Option<String>,
-}
-
-pub fn active_spoc(conn: &mut DbConn, id: &str) -> Result<Option<SpocRow>, DbError> {
-    Ok(spocs::table
-        .filter(spocs::id.eq(id))
-        .filter(spocs::active.eq(true))
-        .first::<SpocRow>(conn)
-        .optional()?)
-}
-
-pub fn active_spocs(conn: &mut DbConn) -> Result<Vec<SpocRow>, DbError> {
-    Ok(spocs::table
-        .filter(spocs::active.eq(true))
-        .order((spocs::region.asc(), spocs::name.asc()))
-        .load::<SpocRow>(conn)?)
 }
 
 pub fn insert_report(

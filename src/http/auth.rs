@@ -10,10 +10,11 @@ use serde_json::json;
 
 use super::json::ApiJson;
 use super::limit::AnonymousLimit;
-use crate::app::AppState;
-use crate::problem::{ApiError, Code, FieldError};
+use crate::domain::FieldError;
+use crate::http::problem::{ApiError, Code};
 use crate::secret::SensitiveString;
-use crate::staff::{self, Role, StaffMember};
+use crate::services::staff::{self, Role, StaffMember};
+use crate::state::AppState;
 
 /// A request from a logged-in staff member. Missing, unknown or expired tokens: 401.
 pub struct Authed {

@@ -6,9 +6,10 @@ use serde_json::json;
 
 use super::auth::Authed;
 use super::json::ApiJson;
-use crate::app::AppState;
-use crate::cases;
-use crate::problem::{ApiError, Code, FieldError};
+use crate::domain::FieldError;
+use crate::http::problem::{ApiError, Code};
+use crate::services::cases;
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -106,6 +107,7 @@ pub async fn forward(
             "must have at most 100 entries of at most 20,000 bytes",
         )]));
     }
-    let forwarded = crate::forwarding::forward(&state, &auth.member, &id, &body.remove).await?;
+    let forwarded =
+        crate::services::forwarding::forward(&state, &auth.member, &id, &body.remove).await?;
     Ok(HttpResponse::Created().json(forwarded))
 }

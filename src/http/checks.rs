@@ -3,9 +3,10 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::json::ApiJson;
-use crate::app::AppState;
-use crate::checks;
-use crate::problem::ApiError;
+use crate::domain::ErrorKind;
+use crate::http::problem::ApiError;
+use crate::services::checks;
+use crate::state::AppState;
 
 pub async fn check(
     state: web::Data<AppState>,
@@ -14,7 +15,7 @@ pub async fn check(
 ) -> Result<HttpResponse, ApiError> {
     // The address is only hashed into the limiter's in-memory window; it is never logged or kept.
     if !state.check_limiter.allow(req.peer_addr().map(|a| a.ip())) {
-        return Err(checks::rate_limited());
+        return Err(ErrorKind::RateLimited.into());
     }
     Ok(HttpResponse::Ok().json(checks::check(&state, body).await?))
 }

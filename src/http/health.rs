@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, web};
 use serde_json::json;
 
-use crate::app::AppState;
+use crate::state::AppState;
 
 /// 200 when the database answers, 503 when it does not; the cause goes to the log only.
 pub async fn get(state: web::Data<AppState>) -> HttpResponse {

@@ -11,8 +11,9 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::app::AppState;
-use crate::problem::{ApiError, Code, FieldError};
+use crate::domain::FieldError;
+use crate::http::problem::{ApiError, Code};
+use crate::state::AppState;
 
 pub struct ApiJson<T>(pub T);
 

@@ -6,8 +6,8 @@ use std::future::{Ready, ready};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 
-use crate::app::AppState;
-use crate::problem::{ApiError, Code};
+use crate::http::problem::{ApiError, Code};
+use crate::state::AppState;
 
 pub struct AnonymousLimit;
 

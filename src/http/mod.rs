@@ -9,6 +9,7 @@ pub mod json;
 mod limit;
 mod meta;
 mod openapi;
+pub mod problem;
 mod receipt;
 mod register;
 mod relay;
@@ -17,7 +18,7 @@ mod subscriptions;
 
 use actix_web::web;
 
-use crate::problem::{ApiError, Code};
+use crate::http::problem::{ApiError, Code};
 
 /// Declares the API once: the routing function and `ROUTES`, the list of every (method, path) it
 /// answers, which the OpenAPI document is checked against so the two cannot drift apart.

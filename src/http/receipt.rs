@@ -8,10 +8,10 @@ use serde_json::json;
 
 use super::json::ApiJson;
 use super::limit::AnonymousLimit;
-use crate::app::AppState;
-use crate::problem::ApiError;
-use crate::reports::{self, input};
+use crate::http::problem::ApiError;
 use crate::secret::SensitiveString;
+use crate::services::reports::{self, input};
+use crate::state::AppState;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

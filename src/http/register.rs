@@ -6,12 +6,10 @@ use serde_json::json;
 
 use super::auth::Authed;
 use super::json::ApiJson;
-use crate::app::AppState;
-use crate::audit;
-use crate::db::audit as audit_store;
-use crate::problem::ApiError;
-use crate::register;
-use crate::staff::Role;
+use crate::http::problem::ApiError;
+use crate::services::audit;
+use crate::services::register;
+use crate::state::AppState;
 
 pub async fn list_spocs(
     state: web::Data<AppState>,
@@ -85,17 +83,7 @@ pub async fn list_audit(
     auth: Authed,
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.member.require(Role::Admin)?;
-    let after = query.after.unwrap_or(0);
-    let limit = query.limit.unwrap_or(500).clamp(1, 5000);
-    let rows = state
-        .db
-        .run(move |conn| audit_store::page(conn, after, limit).map_err(ApiError::from))
-        .await?;
-    let entries: Vec<_> = rows
-        .into_iter()
-        .map(|r| json!({"seq": r.seq, "on": r.on_date, "actor": r.actor, "action": r.action, "target": r.target, "hash": r.hash}))
-        .collect();
+    let entries = audit::page(&state, &auth.member, query.after, query.limit).await?;
     Ok(HttpResponse::Ok().json(entries))
 }
 
@@ -103,11 +91,5 @@ pub async fn verify_audit(
     state: web::Data<AppState>,
     auth: Authed,
 ) -> Result<HttpResponse, ApiError> {
-    auth.member.require(Role::Admin)?;
-    let key = state.keys.get(crate::crypto::Purpose::Audit).clone();
-    let result = state
-        .db
-        .run(move |conn| audit::verify(conn, &key).map_err(ApiError::from))
-        .await?;
-    Ok(HttpResponse::Ok().json(result))
+    Ok(HttpResponse::Ok().json(audit::verify_chain(&state, &auth.member).await?))
 }

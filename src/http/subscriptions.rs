@@ -7,10 +7,10 @@ use serde_json::json;
 
 use super::json::ApiJson;
 use super::limit::AnonymousLimit;
-use crate::app::AppState;
-use crate::problem::{ApiError, Code};
+use crate::http::problem::{ApiError, Code};
 use crate::secret::SensitiveString;
-use crate::subscriptions;
+use crate::services::subscriptions;
+use crate::state::AppState;
 
 pub async fn subscribe(
     _limit: AnonymousLimit,

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use lookout::staff::Role;
+use lookout::services::staff::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
 

@@ -1,6 +1,6 @@
 //! Client checks against published alerts, on both backends.
 
-use lookout::staff::Role;
+use lookout::services::staff::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
 

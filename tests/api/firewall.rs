@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use lookout::staff::Role;
+use lookout::services::staff::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -15,7 +15,7 @@ use crate::helpers::{
 };
 use crate::smtp::SmtpServer;
 
-const VERSION: &str = lookout::consent::STATEMENT_VERSION;
+const VERSION: &str = lookout::domain::consent::STATEMENT_VERSION;
 const MARKER: &str = "[removed]";
 
 /// Words that would tell a reader what kind of thing was taken out.

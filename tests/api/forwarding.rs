@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use lookout::staff::Role;
+use lookout::services::staff::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -11,7 +11,7 @@ use crate::both_backends;
 use crate::helpers::{Backend, TestApp, assert_problem, report, smtp_settings, spawn_app_with};
 use crate::smtp::SmtpServer;
 
-const VERSION: &str = lookout::consent::STATEMENT_VERSION;
+const VERSION: &str = lookout::domain::consent::STATEMENT_VERSION;
 const WORKER_EMAIL: &str = "worker-mrk@example.net";
 const WORKER_PHONE: &str = "07700 900555";
 

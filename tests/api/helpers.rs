@@ -365,7 +365,7 @@ pub fn report(extra: serde_json::Value) -> serde_json::Value {
 
 /// Staff accounts for tests, made the way `lookout admin create` makes them.
 impl TestApp {
-    pub fn create_staff(&self, email: &str, role: lookout::staff::Role) -> String {
+    pub fn create_staff(&self, email: &str, role: lookout::services::staff::Role) -> String {
         let password = "correct horse battery staple".to_string();
         let master =
             lookout::crypto::keys::load_master_key(&self.settings.keys.master_key_file).unwrap();
@@ -377,13 +377,13 @@ impl TestApp {
             keys.master_id(),
         )
         .unwrap();
-        let row = lookout::staff::new_staff_row(&keys, email, role, &password).unwrap();
+        let row = lookout::services::staff::new_staff_row(&keys, email, role, &password).unwrap();
         db.blocking(|conn| {
-            lookout::staff::insert_staff(
+            lookout::services::staff::insert_staff(
                 conn,
                 keys.get(lookout::crypto::Purpose::Audit),
                 &row,
-                "test",
+                &lookout::domain::Actor::Operator,
             )
         })
         .unwrap()
@@ -406,7 +406,7 @@ impl TestApp {
     }
 
     /// A logged-in account of that role; returns its bearer token.
-    pub async fn staff_token(&self, role: lookout::staff::Role) -> String {
+    pub async fn staff_token(&self, role: lookout::services::staff::Role) -> String {
         let email = format!(
             "{}-{}@lookout.test",
             role.as_str(),

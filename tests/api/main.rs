@@ -8,6 +8,7 @@ mod alerts;
 mod checks;
 mod cli;
 mod firewall;
+mod fixture;
 mod forwarding;
 mod foundation;
 mod logging;

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::{LazyLock, Mutex};
 use std::time::Duration;
 
-use lookout::staff::Role;
+use lookout::services::staff::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
 

@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
+use lookout::crypto::KeyRing;
 use lookout::crypto::keys::load_master_key;
-use lookout::crypto::seal::{self, aad};
-use lookout::crypto::{KeyRing, Purpose};
+use lookout::crypto::records::{Direct, Envelope, Sealed};
 use serde_json::{Value, json};
 
 use crate::both_backends;
@@ -254,7 +254,7 @@ fn validation_cases(spoc: &str) -> Vec<(Value, u16, &'static str, &'static str)>
         ),
         (
             report(
-                json!({"consent": {"police": "full", "spoc_id": spoc, "statement_version": lookout::consent::STATEMENT_VERSION}}),
+                json!({"consent": {"police": "full", "spoc_id": spoc, "statement_version": lookout::domain::consent::STATEMENT_VERSION}}),
             ),
             422,
             "validation_failed",
@@ -262,7 +262,7 @@ fn validation_cases(spoc: &str) -> Vec<(Value, u16, &'static str, &'static str)>
         ),
         (
             report(
-                json!({"consent": {"police": "anonymous", "spoc_id": uuid::Uuid::new_v4().to_string(), "statement_version": lookout::consent::STATEMENT_VERSION}}),
+                json!({"consent": {"police": "anonymous", "spoc_id": uuid::Uuid::new_v4().to_string(), "statement_version": lookout::domain::consent::STATEMENT_VERSION}}),
             ),
             422,
             "validation_failed",
@@ -483,13 +483,10 @@ async fn withdrawal_destroys_the_key(backend: Backend) {
     };
     // Before: the master key opens the report (so the check below is a real one).
     let key = key.expect("a live report has a key");
-    let dk = seal::unwrap_key(
-        ring.get(Purpose::ReportData),
-        &aad("report-key", &id),
-        &key.wrapped_key,
-    )
-    .unwrap();
-    let plain = seal::open(&dk, &aad("report-content", &id), &row.content).unwrap();
+    let dk = ring
+        .open_data_key(Envelope::Report, &id, &key.wrapped_key)
+        .unwrap();
+    let plain = dk.open(Sealed::ReportContent, &id, &row.content).unwrap();
     assert!(String::from_utf8_lossy(&plain).contains(MARKERS[0]));
 
     let res = app
@@ -511,12 +508,16 @@ async fn withdrawal_destroys_the_key(backend: Backend) {
     assert_eq!(row_after.status, "withdrawn");
     assert_eq!(app.count("report_contacts"), 0, "the contact row is gone");
     assert_eq!(app.count("report_messages"), 0);
-    // Every key derivable from the master key fails on what remains.
-    for purpose in Purpose::ALL {
-        let k = &ring.get(purpose).key;
+    // What remains opens under no key the master key gives directly, and the report's own
+    // data key cannot be had again.
+    for what in [
+        Direct::SubscriberEmail,
+        Direct::StaffEmail,
+        Direct::StaffTotp,
+    ] {
         assert!(
-            seal::open(k, &aad("report-content", &id), &row_after.content).is_err(),
-            "{purpose:?}"
+            ring.open_direct(what, &id, &row_after.content).is_err(),
+            "{what:?}"
         );
     }
     // And the wrapped key's bytes are nowhere in the database any more.
@@ -713,7 +714,7 @@ async fn preview_shows_exactly_what_would_leave(backend: Backend) {
     }
 
     // Anonymous: the stripped report, and no contact route of any kind.
-    let version = lookout::consent::STATEMENT_VERSION;
+    let version = lookout::domain::consent::STATEMENT_VERSION;
     let anonymous = report(json!({
         "description": description, "contact": contact,
         "consent": {"police": "anonymous", "spoc_id": spoc, "statement_version": version}

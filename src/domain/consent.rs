@@ -1,4 +1,6 @@
-//! Consent to share with police: the statement a reporter agrees to.
+//! Consent to share with police: the levels, and the statement a reporter agrees to.
+
+use super::ids::SpocId;
 
 /// Bumped whenever the text changes; a consent records the version it was given under.
 pub const STATEMENT_VERSION: &str = "2026-11-21";
@@ -23,3 +25,40 @@ Limits: once something has been sent to a SPOC, Lookout cannot take it back; wha
 it is then under their rules, not ours. Before you agree you can preview exactly what would be sent. \
 Lookout keeps your report encrypted and stores no address, device or browser details; withdrawing \
 your report destroys its key so that nobody, including us, can read it again.";
+
+text_enum! {
+    /// What the reporter allowed police to receive.
+    ConsentLevel {
+        /// Nothing goes to police (the default).
+        None => "none",
+        /// The report with everything identifying removed, and no way to reach the reporter.
+        Anonymous => "anonymous",
+        /// The same, plus the contact route the reporter chose.
+        Full => "full",
+    }
+}
+
+impl ConsentLevel {
+    /// The level named by a reporter's word, or `None` for a word that names no level.
+    pub fn parse(s: &str) -> Option<Self> {
+        s.parse().ok()
+    }
+}
+
+/// A consent whose shape is valid; whether its SPOC is active is checked against the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    pub level: ConsentLevel,
+    pub spoc_id: Option<SpocId>,
+    pub statement_version: Option<String>,
+}
+
+impl Consent {
+    pub fn none() -> Self {
+        Self {
+            level: ConsentLevel::None,
+            spoc_id: None,
+            statement_version: None,
+        }
+    }
+}

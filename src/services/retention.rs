@@ -7,16 +7,16 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
-use crate::app::AppState;
-use crate::audit;
 use crate::crypto::Purpose;
 use crate::db::{self, reports as store};
-use crate::problem::ApiError;
+use crate::domain::{Actor, AuditAction, Error};
+use crate::services::audit;
+use crate::state::AppState;
 
 const EVERY: Duration = Duration::from_secs(3600);
 
 /// Shreds every report submitted before the cutoff; returns how many.
-pub async fn sweep(state: &AppState) -> Result<usize, ApiError> {
+pub async fn sweep(state: &AppState) -> Result<usize, Error> {
     let days = u64::from(state.settings.retention.days);
     let cutoff = (crate::clock::today() - chrono::Days::new(days))
         .format("%Y-%m-%d")
@@ -32,14 +32,20 @@ pub async fn sweep(state: &AppState) -> Result<usize, ApiError> {
                 for id in &ids {
                     db::write_tx(conn, |conn| {
                         store::withdraw(conn, id)?;
-                        audit::record(conn, &audit_key, "retention", "report.expire", Some(id))?;
-                        Ok::<_, ApiError>(())
+                        audit::record(
+                            conn,
+                            &audit_key,
+                            &Actor::Retention,
+                            AuditAction::ReportExpire,
+                            Some(id),
+                        )?;
+                        Ok::<_, Error>(())
                     })?;
                 }
                 if !ids.is_empty() {
                     db::flush_deleted(conn);
                 }
-                Ok::<_, ApiError>(ids.len())
+                Ok::<_, Error>(ids.len())
             })
             .await?;
         total += shredded;
@@ -54,15 +60,15 @@ pub async fn run(state: Arc<AppState>, mut stop: watch::Receiver<bool>) {
         match sweep(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(reports = n, "retention: expired reports crypto-shredded"),
-            Err(e) => tracing::warn!(code = e.code().as_str(), "retention sweep failed"),
+            Err(e) => tracing::warn!(kind = ?e.kind(), "retention sweep failed"),
         }
-        match crate::subscriptions::expire_unconfirmed(&state).await {
+        match crate::services::subscriptions::expire_unconfirmed(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(
                 subscribers = n,
                 "retention: unconfirmed subscribers deleted"
             ),
-            Err(e) => tracing::warn!(code = e.code().as_str(), "subscriber expiry failed"),
+            Err(e) => tracing::warn!(kind = ?e.kind(), "subscriber expiry failed"),
         }
         tokio::select! {
             () = tokio::time::sleep(EVERY) => {}

@@ -2,17 +2,17 @@
 
 use serde::Serialize;
 
-use crate::app::AppState;
-use crate::audit;
 use crate::crypto::Purpose;
 use crate::crypto::tokens::{keyed_hash, random_token};
 use crate::db::register::{self as store, OrgRow};
-use crate::db::{self, reports::SpocRow};
+use crate::db::{self, register::SpocRow};
+use crate::domain::{AuditAction, Error, ErrorKind, FieldError, OrgId};
 use crate::firewall::recipients::{self, RecipientRefused};
-use crate::problem::{ApiError, Code, FieldError};
-use crate::reports::input::Checker;
 use crate::secret::SensitiveString;
-use crate::staff::{Role, StaffMember};
+use crate::services::audit;
+use crate::services::reports::input::Checker;
+use crate::services::staff::{Role, StaffMember};
+use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct SpocView {
@@ -40,19 +40,19 @@ impl From<SpocRow> for SpocView {
 }
 
 /// The recipient firewall as an API answer: immigration enforcement is `firewall_recipient`.
-pub fn recipient_error(refused: &RecipientRefused) -> ApiError {
+pub fn recipient_error(refused: &RecipientRefused) -> Error {
     match refused {
         RecipientRefused::Immigration => {
-            ApiError::new(Code::FirewallRecipient).with_errors(vec![FieldError::new(
+            Error::new(ErrorKind::FirewallRecipient).with_errors(vec![FieldError::new(
                 "email",
                 "belongs to immigration enforcement",
             )])
         }
-        RecipientRefused::Generic => ApiError::validation(vec![FieldError::new(
+        RecipientRefused::Generic => Error::validation(vec![FieldError::new(
             "email",
             "must be a named person's address, not a shared inbox",
         )]),
-        RecipientRefused::Malformed => ApiError::validation(vec![FieldError::new(
+        RecipientRefused::Malformed => Error::validation(vec![FieldError::new(
             "email",
             "must be one plain email address of a named person: no display name, quoting, \
                  routing characters (%, !, :) or second @",
@@ -60,11 +60,11 @@ pub fn recipient_error(refused: &RecipientRefused) -> ApiError {
     }
 }
 
-pub async fn list_spocs(state: &AppState, actor: &StaffMember) -> Result<Vec<SpocView>, ApiError> {
+pub async fn list_spocs(state: &AppState, actor: &StaffMember) -> Result<Vec<SpocView>, Error> {
     actor.require(Role::Admin)?;
     let rows = state
         .db
-        .run(|conn| store::all_spocs(conn).map_err(ApiError::from))
+        .run(|conn| store::all_spocs(conn).map_err(Error::from))
         .await?;
     Ok(rows.into_iter().map(SpocView::from).collect())
 }
@@ -75,7 +75,7 @@ pub async fn create_spoc(
     name: &str,
     region: &str,
     email: &str,
-) -> Result<SpocView, ApiError> {
+) -> Result<SpocView, Error> {
     actor.require(Role::Admin)?;
     let mut c = Checker::default();
     let name = c.required_text("name", name, 120, false);
@@ -83,7 +83,7 @@ pub async fn create_spoc(
         c.fail("region", "must be a region code from /meta");
     }
     if !c.errors.is_empty() {
-        return Err(ApiError::validation(c.errors));
+        return Err(Error::validation(c.errors));
     }
     // Stored exactly as it will be sent to: the canonical form the firewall checked.
     let email = recipients::check(email, &state.settings.firewall.blocked_domains)
@@ -104,8 +104,14 @@ pub async fn create_spoc(
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::insert_spoc(conn, &sid, &sname, &sregion, &semail, &day)?;
-                audit::record(conn, &audit_key, &actor_id, "spoc.create", Some(&sid))?;
-                Ok::<_, ApiError>(())
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &actor_id,
+                    AuditAction::SpocCreate,
+                    Some(&sid),
+                )?;
+                Ok::<_, Error>(())
             })
         })
         .await?;
@@ -122,7 +128,7 @@ pub async fn create_spoc(
 
 /// Retiring never moves anyone's consent to a successor: consents naming this SPOC stop
 /// allowing forwards until each reporter consents again.
-pub async fn retire_spoc(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), ApiError> {
+pub async fn retire_spoc(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), Error> {
     actor.require(Role::Admin)?;
     let (id, actor_id) = (id.to_string(), actor.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
@@ -131,10 +137,16 @@ pub async fn retire_spoc(state: &AppState, actor: &StaffMember, id: &str) -> Res
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 if !store::retire_spoc(conn, &id, &crate::clock::today_string())? {
-                    return Err(ApiError::new(Code::NotFound)
+                    return Err(Error::new(ErrorKind::NotFound)
                         .with_detail("No active police contact has this id."));
                 }
-                audit::record(conn, &audit_key, &actor_id, "spoc.retire", Some(&id))?;
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &actor_id,
+                    AuditAction::SpocRetire,
+                    Some(&id),
+                )?;
                 Ok(())
             })
         })
@@ -155,7 +167,7 @@ pub async fn create_org(
     actor: &StaffMember,
     name: &str,
     email: &str,
-) -> Result<(String, SensitiveString), ApiError> {
+) -> Result<(String, SensitiveString), Error> {
     actor.require(Role::Admin)?;
     let mut c = Checker::default();
     let name = c.required_text("name", name, 120, false);
@@ -164,9 +176,9 @@ pub async fn create_org(
         c.fail("email", "must be an email address");
     }
     if !c.errors.is_empty() {
-        return Err(ApiError::validation(c.errors));
+        return Err(Error::validation(c.errors));
     }
-    let key = random_token(24).map_err(|_| ApiError::internal("random token failed"))?;
+    let key = random_token(24).map_err(|_| Error::internal("random token failed"))?;
     let row = OrgRow {
         id: uuid::Uuid::new_v4().to_string(),
         name,
@@ -184,15 +196,21 @@ pub async fn create_org(
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::insert_org(conn, &row)?;
-                audit::record(conn, &audit_key, &actor_id, "org.create", Some(&row.id))?;
-                Ok::<_, ApiError>(())
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &actor_id,
+                    AuditAction::OrgCreate,
+                    Some(&row.id),
+                )?;
+                Ok::<_, Error>(())
             })
         })
         .await?;
     Ok((id, key))
 }
 
-pub async fn revoke_org(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), ApiError> {
+pub async fn revoke_org(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), Error> {
     actor.require(Role::Admin)?;
     let (id, actor_id) = (id.to_string(), actor.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
@@ -201,10 +219,16 @@ pub async fn revoke_org(state: &AppState, actor: &StaffMember, id: &str) -> Resu
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 if !store::revoke_org(conn, &id, &crate::clock::today_string())? {
-                    return Err(ApiError::new(Code::NotFound)
+                    return Err(Error::new(ErrorKind::NotFound)
                         .with_detail("No active organisation has this id."));
                 }
-                audit::record(conn, &audit_key, &actor_id, "org.revoke", Some(&id))?;
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &actor_id,
+                    AuditAction::OrgRevoke,
+                    Some(&id),
+                )?;
                 Ok(())
             })
         })
@@ -212,11 +236,12 @@ pub async fn revoke_org(state: &AppState, actor: &StaffMember, id: &str) -> Resu
 }
 
 /// The active organisation an API key belongs to; revoked keys stop working at once.
-pub async fn authenticate_org(state: &AppState, key: &str) -> Result<OrgRow, ApiError> {
+pub async fn authenticate_org(state: &AppState, key: &str) -> Result<OrgId, Error> {
     let hash = org_key_hash(state, key);
     state
         .db
-        .run(move |conn| store::active_org_by_key(conn, &hash).map_err(ApiError::from))
+        .run(move |conn| store::active_org_by_key(conn, &hash).map_err(Error::from))
         .await?
-        .ok_or_else(|| ApiError::new(Code::Unauthorized))
+        .map(|row| OrgId::from_stored(row.id))
+        .ok_or_else(|| Error::new(ErrorKind::Unauthorized))
 }

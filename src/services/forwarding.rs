@@ -11,21 +11,21 @@
 
 use serde::Serialize;
 
-use crate::app::AppState;
-use crate::audit;
 use crate::crypto::Purpose;
-use crate::crypto::seal::{self, aad};
+use crate::crypto::records::Sealed;
 use crate::db::register::{self as register_store, DisclosureRow};
 use crate::db::reports::{self as store, STATUS_WITHDRAWN};
 use crate::db::{self};
+use crate::domain::ConsentLevel;
+use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
 use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef, recipients};
 use crate::mail::Outgoing;
 use crate::mail::templates;
-use crate::problem::{ApiError, Code, FieldError, crypto_fault};
-use crate::register::recipient_error;
-use crate::reports::input::ConsentLevel;
-use crate::reports::{self, AAD_DISCLOSURE, MISCONDUCT};
-use crate::staff::{Role, StaffMember};
+use crate::services::audit;
+use crate::services::register::recipient_error;
+use crate::services::reports::{self, MISCONDUCT};
+use crate::services::staff::{Role, StaffMember};
+use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct Forwarded {
@@ -48,13 +48,13 @@ pub async fn forward(
     actor: &StaffMember,
     case_id: &str,
     take_away: &[String],
-) -> Result<Forwarded, ApiError> {
+) -> Result<Forwarded, Error> {
     actor.require(Role::Caseworker)?;
     let id = case_id.to_string();
     let (row, key, contact, spoc, latest, existing, org) = state
         .db
         .run(move |conn| {
-            let not_found = || ApiError::new(Code::NotFound).with_detail("No case has this id.");
+            let not_found = || Error::new(ErrorKind::NotFound).with_detail("No case has this id.");
             let row = store::by_id(conn, &id)?
                 .filter(|r| r.status != STATUS_WITHDRAWN)
                 .ok_or_else(not_found)?;
@@ -70,19 +70,19 @@ pub async fn forward(
                 Some(o) => register_store::org(conn, o)?,
                 None => None,
             };
-            Ok::<_, ApiError>((row, key, contact, spoc, latest, existing, org))
+            Ok::<_, Error>((row, key, contact, spoc, latest, existing, org))
         })
         .await?;
 
     let level = ConsentLevel::parse(&row.consent_level).unwrap_or(ConsentLevel::None);
     if level == ConsentLevel::None {
-        return Err(ApiError::new(Code::ConsentRequired));
+        return Err(Error::new(ErrorKind::ConsentRequired));
     }
     let Some(spoc) = spoc.filter(|s| s.active) else {
-        return Err(ApiError::new(Code::ConsentSpocChanged));
+        return Err(Error::new(ErrorKind::ConsentSpocChanged));
     };
     if existing.is_some() {
-        return Err(ApiError::new(Code::AlreadyForwarded));
+        return Err(Error::new(ErrorKind::AlreadyForwarded));
     }
     // Misconduct by police goes to police only as the reporter's own latest consent says.
     if row.category == MISCONDUCT
@@ -90,7 +90,7 @@ pub async fn forward(
             c.spoc_id.as_deref() == Some(spoc.id.as_str()) && c.level == row.consent_level
         })
     {
-        return Err(ApiError::new(Code::ConsentRequired).with_detail(
+        return Err(Error::new(ErrorKind::ConsentRequired).with_detail(
             "A police misconduct report is only sent to the police contact its reporter named.",
         ));
     }
@@ -103,7 +103,7 @@ pub async fn forward(
                 email: o.email,
             }),
             None => {
-                return Err(ApiError::new(Code::Conflict).with_detail(
+                return Err(Error::new(ErrorKind::Conflict).with_detail(
                     "The organisation that relayed this report has lost its access, so its contact \
                      route cannot be given. The reporter needs to choose again.",
                 ));
@@ -120,19 +120,18 @@ pub async fn forward(
             region: spoc.region.clone(),
         },
     )
-    .ok_or_else(|| ApiError::new(Code::ConsentRequired))?;
+    .ok_or_else(|| Error::new(ErrorKind::ConsentRequired))?;
     let mut payload = firewall::build_police_forward(
-        &state.settings,
-        &row.category,
-        &row.region,
+        state.settings.category_name(&row.category),
+        state.settings.region_name(&row.region),
         &content,
         contact.as_ref(),
         &consent,
         route,
     )
-    .map_err(|e| ApiError::new(Code::Conflict).with_detail(e.to_string()))?;
+    .map_err(|e| Error::new(ErrorKind::Conflict).with_detail(e.to_string()))?;
     let taken = payload.take_away(take_away).map_err(|i| {
-        ApiError::validation(vec![FieldError::new(
+        Error::validation(vec![FieldError::new(
             format!("remove[{i}]"),
             "must be text of the forward as it would be sent (a caseworker may only take away)",
         )])
@@ -143,7 +142,13 @@ pub async fn forward(
     let recipient = match recipients::check(&spoc.email, &state.settings.firewall.blocked_domains) {
         Ok(canonical) => canonical,
         Err(refused) => {
-            audit::record_alone(state, &actor.id, "case.forward_refused", Some(&row.id)).await?;
+            audit::record_alone(
+                state,
+                &actor.id,
+                AuditAction::CaseForwardRefused,
+                Some(&row.id),
+            )
+            .await?;
             return Err(recipient_error(&refused));
         }
     };
@@ -155,12 +160,7 @@ pub async fn forward(
         spoc_id: spoc.id.clone(),
         level: level.as_str().to_string(),
         disclosed_on: crate::clock::today_string(),
-        content: seal::seal(
-            &dk,
-            &aad(AAD_DISCLOSURE, &row.id),
-            payload.text().as_bytes(),
-        )
-        .map_err(crypto_fault)?,
+        content: dk.seal(Sealed::Disclosure, &row.id, payload.text().as_bytes())?,
     };
     let previous_status = row.status.clone();
     {
@@ -181,7 +181,7 @@ pub async fn forward(
                     store::lock_report(conn, &d.report_id)?;
                     decided.still_holds(conn, &d.report_id)?;
                     if register_store::disclosure(conn, &d.report_id)?.is_some() {
-                        return Err(ApiError::new(Code::AlreadyForwarded));
+                        return Err(Error::new(ErrorKind::AlreadyForwarded));
                     }
                     register_store::insert_disclosure(conn, &d)?;
                     store::set_status(conn, &d.report_id, "forwarded")?;
@@ -189,7 +189,7 @@ pub async fn forward(
                         conn,
                         &audit_key,
                         &actor_id,
-                        "case.forward",
+                        AuditAction::CaseForward,
                         Some(&d.report_id),
                     )?;
                     // What the caseworker took away is counted, never quoted.
@@ -198,7 +198,7 @@ pub async fn forward(
                             conn,
                             &audit_key,
                             &actor_id,
-                            &format!("case.forward_reduced:{taken}"),
+                            AuditAction::CaseForwardReduced(taken),
                             Some(&d.report_id),
                         )?;
                     }
@@ -233,14 +233,14 @@ pub async fn forward(
                         conn,
                         &audit_key,
                         &actor_id,
-                        "case.forward_failed",
+                        AuditAction::CaseForwardFailed,
                         Some(&d.report_id),
                     )?;
-                    Ok::<_, ApiError>(())
+                    Ok::<_, Error>(())
                 })
             })
             .await?;
-        return Err(ApiError::new(Code::MailUnavailable));
+        return Err(Error::new(ErrorKind::MailUnavailable));
     }
     Ok(Forwarded {
         id: disclosure.id,
@@ -262,16 +262,16 @@ struct Decided {
 }
 
 impl Decided {
-    fn still_holds(&self, conn: &mut db::DbConn, report_id: &str) -> Result<(), ApiError> {
+    fn still_holds(&self, conn: &mut db::DbConn, report_id: &str) -> Result<(), Error> {
         let changed = || {
-            ApiError::new(Code::Conflict).with_detail(
+            Error::new(ErrorKind::Conflict).with_detail(
                 "The reporter changed their consent or withdrew the report while this forward was \
                  being prepared. Nothing was sent; open the case again.",
             )
         };
         let row = store::by_id(conn, report_id)?
             .filter(|r| r.status != STATUS_WITHDRAWN)
-            .ok_or_else(|| ApiError::new(Code::NotFound).with_detail("No case has this id."))?;
+            .ok_or_else(|| Error::new(ErrorKind::NotFound).with_detail("No case has this id."))?;
         let latest = store::latest_consent(conn, report_id)?.map(|c| c.seq);
         if row.consent_level != self.level
             || row.consent_spoc_id.as_deref() != Some(self.spoc_id.as_str())
@@ -280,7 +280,7 @@ impl Decided {
             return Err(changed());
         }
         if !register_store::spoc(conn, &self.spoc_id)?.is_some_and(|s| s.active) {
-            return Err(ApiError::new(Code::ConsentSpocChanged));
+            return Err(Error::new(ErrorKind::ConsentSpocChanged));
         }
         Ok(())
     }

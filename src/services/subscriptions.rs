@@ -4,15 +4,15 @@
 
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::clock::now_unix;
-use crate::crypto::seal::{self, aad};
+use crate::crypto::records::Direct;
 use crate::crypto::tokens::keyed_hash;
 use crate::crypto::{KeyRing, Purpose};
 use crate::db::alerts::{self as store, DeliveryRow, SubscriberRow};
 use crate::db::{self, DbConn};
+use crate::domain::{Error, ErrorKind, FieldError};
 use crate::mail::templates::LANGUAGES;
-use crate::problem::{ApiError, Code, FieldError, crypto_fault};
+use crate::state::AppState;
 
 pub const CONFIRM: &str = "confirm";
 pub const UNSUBSCRIBE: &str = "unsubscribe";
@@ -42,14 +42,10 @@ pub fn token_hash(keys: &KeyRing, purpose: &str, token: &str) -> String {
     keyed_hash(keys.get(Purpose::Tokens), purpose, token.as_bytes())
 }
 
-pub fn open_email(keys: &KeyRing, row: &SubscriberRow) -> Result<String, ApiError> {
-    let plain = seal::open(
-        &keys.get(Purpose::SubscriberData).key,
-        &aad("subscriber-email", &row.id),
-        &row.email,
-    )
-    .map_err(crypto_fault)?;
-    String::from_utf8(plain.to_vec()).map_err(crypto_fault)
+pub fn open_email(keys: &KeyRing, row: &SubscriberRow) -> Result<String, Error> {
+    let plain = keys.open_direct(Direct::SubscriberEmail, &row.id, &row.email)?;
+    String::from_utf8(plain.to_vec())
+        .map_err(|_| Error::internal("a subscriber address is not UTF-8"))
 }
 
 struct Valid {
@@ -59,7 +55,7 @@ struct Valid {
     language: String,
 }
 
-fn validate(state: &AppState, input: &SubscribeInput) -> Result<Valid, ApiError> {
+fn validate(state: &AppState, input: &SubscribeInput) -> Result<Valid, Error> {
     let mut errors = Vec::new();
     let email = crate::identifiers::mailbox(&input.email).unwrap_or_default();
     if email.is_empty() {
@@ -96,7 +92,7 @@ fn validate(state: &AppState, input: &SubscribeInput) -> Result<Valid, ApiError>
         "en".to_string()
     };
     if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
+        return Err(Error::validation(errors));
     }
     let mut regions = input.regions.clone();
     regions.sort();
@@ -108,11 +104,8 @@ fn validate(state: &AppState, input: &SubscribeInput) -> Result<Valid, ApiError>
     });
     Ok(Valid {
         email,
-        regions: serde_json::to_string(&regions).map_err(crypto_fault)?,
-        categories: categories
-            .map(|c| serde_json::to_string(&c))
-            .transpose()
-            .map_err(crypto_fault)?,
+        regions: serde_json::to_string(&regions)?,
+        categories: categories.map(|c| serde_json::to_string(&c)).transpose()?,
         language,
     })
 }
@@ -120,17 +113,20 @@ fn validate(state: &AppState, input: &SubscribeInput) -> Result<Valid, ApiError>
 /// Always answers the same (202): whether an address is subscribed is never revealed. A
 /// confirmed subscription is left as it is (nobody else can change its filters); a pending one
 /// gets its filters updated and one confirmation email in flight at a time.
-pub async fn subscribe(state: &AppState, input: SubscribeInput) -> Result<(), ApiError> {
+pub async fn subscribe(state: &AppState, input: SubscribeInput) -> Result<(), Error> {
     let v = validate(state, &input)?;
     let index = email_index(&state.keys, &v.email);
     let id = uuid::Uuid::new_v4().to_string();
-    let kek = state.keys.get(Purpose::SubscriberData);
-    let sealed = seal::seal(&kek.key, &aad("subscriber-email", &id), v.email.as_bytes())
-        .map_err(crypto_fault)?;
+    let sealed = state
+        .keys
+        .seal_direct(Direct::SubscriberEmail, &id, v.email.as_bytes())?;
     let row = SubscriberRow {
         id,
         email_index: index,
-        key_id: kek.id.clone(),
+        key_id: state
+            .keys
+            .direct_key_id(Direct::SubscriberEmail)
+            .to_string(),
         email: sealed,
         regions: v.regions,
         categories: v.categories,
@@ -156,7 +152,7 @@ const CONFIRM_RESEND_SECS: i64 = 3600;
 pub const UNCONFIRMED_DAYS: u64 = 8;
 
 /// Deletes subscribers that never confirmed; returns how many.
-pub async fn expire_unconfirmed(state: &AppState) -> Result<usize, ApiError> {
+pub async fn expire_unconfirmed(state: &AppState) -> Result<usize, Error> {
     let cutoff = (crate::clock::today() - chrono::Days::new(UNCONFIRMED_DAYS))
         .format("%Y-%m-%d")
         .to_string();
@@ -173,7 +169,7 @@ pub async fn expire_unconfirmed(state: &AppState) -> Result<usize, ApiError> {
                     for id in &ids {
                         store::delete_subscriber(conn, id)?;
                     }
-                    Ok::<_, ApiError>(())
+                    Ok::<_, Error>(())
                 })?;
                 total += ids.len();
             }
@@ -185,7 +181,7 @@ pub async fn expire_unconfirmed(state: &AppState) -> Result<usize, ApiError> {
         .await
 }
 
-fn subscribe_tx(conn: &mut DbConn, new: &SubscriberRow) -> Result<bool, ApiError> {
+fn subscribe_tx(conn: &mut DbConn, new: &SubscriberRow) -> Result<bool, Error> {
     let now = now_unix();
     match store::subscriber_by_index(conn, &new.email_index)? {
         Some(existing) if existing.status == "confirmed" => Ok(false),
@@ -211,7 +207,7 @@ fn subscribe_tx(conn: &mut DbConn, new: &SubscriberRow) -> Result<bool, ApiError
     }
 }
 
-pub async fn confirm(state: &AppState, token: &str) -> Result<(), ApiError> {
+pub async fn confirm(state: &AppState, token: &str) -> Result<(), Error> {
     let hash = token_hash(&state.keys, CONFIRM, token);
     state
         .db
@@ -227,7 +223,7 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<(), ApiError> {
         .await
 }
 
-pub async fn unsubscribe(state: &AppState, token: &str) -> Result<(), ApiError> {
+pub async fn unsubscribe(state: &AppState, token: &str) -> Result<(), Error> {
     let hash = token_hash(&state.keys, UNSUBSCRIBE, token);
     state
         .db
@@ -236,7 +232,7 @@ pub async fn unsubscribe(state: &AppState, token: &str) -> Result<(), ApiError> 
                 let id = store::token_subscriber(conn, &hash, UNSUBSCRIBE, now_unix())?
                     .ok_or_else(token_unknown)?;
                 store::delete_subscriber(conn, &id)?;
-                Ok::<_, ApiError>(())
+                Ok::<_, Error>(())
             })?;
             db::flush_deleted(conn);
             Ok(())
@@ -244,8 +240,8 @@ pub async fn unsubscribe(state: &AppState, token: &str) -> Result<(), ApiError> 
         .await
 }
 
-fn token_unknown() -> ApiError {
-    ApiError::new(Code::NotFound).with_detail(
+fn token_unknown() -> Error {
+    Error::new(ErrorKind::NotFound).with_detail(
         "This link is not valid any more: it has expired, was already used, or the subscription has ended.",
     )
 }

@@ -2,10 +2,14 @@
 //! NFC-normalised and trimmed; control characters are refused; every list and text is bounded.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::problem::FieldError;
+use crate::domain::{
+    Consent, ConsentLevel, ContactDetails, Error, ErrorKind, FieldError, NewReport, Perpetrator,
+    ReportContent, SpocId,
+};
+use crate::firewall;
 use crate::settings::Settings;
 
 pub const MAX_DESCRIPTION: usize = 20_000;
@@ -75,101 +79,44 @@ pub struct ConsentInput {
     pub share_children: bool,
 }
 
-/// What the reporter allowed police to receive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ConsentLevel {
-    None,
-    Anonymous,
-    Full,
-}
-
-impl ConsentLevel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ConsentLevel::None => "none",
-            ConsentLevel::Anonymous => "anonymous",
-            ConsentLevel::Full => "full",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "none" => Some(ConsentLevel::None),
-            "anonymous" => Some(ConsentLevel::Anonymous),
-            "full" => Some(ConsentLevel::Full),
-            _ => None,
-        }
-    }
-}
-
-/// A consent whose shape is valid; whether its SPOC is active is checked against the database.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Consent {
-    pub level: ConsentLevel,
-    pub spoc_id: Option<String>,
-    pub statement_version: Option<String>,
-}
-
-impl Consent {
-    pub fn none() -> Self {
-        Self {
-            level: ConsentLevel::None,
-            spoc_id: None,
-            statement_version: None,
-        }
-    }
-}
-
-/// The sealed part of a report: everything the reporter wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportContent {
-    pub area: Option<String>,
-    pub incident_date: Option<String>,
-    pub description: String,
-    pub perpetrator: Perpetrator,
-    pub alert: bool,
-    pub language: Option<String>,
-    /// Relayed reports only: under full consent, police get the organisation's contact.
+/// How a relaying organisation says the worker agreed, and which contact route police get.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelayInput {
+    #[serde(default)]
+    pub worker_consented: bool,
     #[serde(default)]
     pub contact_via_org: bool,
-    /// The reporter opted in (`consent.share_children`) to mentions of their children reaching
-    /// police. Fixed when the report is made; alerts never carry them.
-    #[serde(default)]
-    pub share_children_with_police: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Perpetrator {
-    pub description: Option<String>,
-    pub phone_numbers: Vec<String>,
-    pub emails: Vec<String>,
-    pub vehicles: Vec<String>,
-    pub online_handles: Vec<String>,
-}
-
-/// The reporter's contact route, sealed in its own table under its own key.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ContactDetails {
-    pub name: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub notes: Option<String>,
-}
-
-impl ContactDetails {
-    pub fn is_empty(&self) -> bool {
-        self.name.is_none() && self.email.is_none() && self.phone.is_none() && self.notes.is_none()
+/// A report is relayed only with the worker's consent. Returns whether police, under full
+/// consent, get the organisation's contact rather than the worker's.
+pub fn check_relay(relay: &RelayInput) -> Result<bool, Vec<FieldError>> {
+    if relay.worker_consented {
+        Ok(relay.contact_via_org)
+    } else {
+        Err(vec![FieldError::new(
+            "relay.worker_consented",
+            "must be true: a report is only relayed with the worker's consent",
+        )])
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct NewReport {
-    pub category: String,
-    pub region: String,
-    pub content: ReportContent,
-    pub contact: Option<ContactDetails>,
-    pub consent: Consent,
+/// Refuses (`FirewallField`) any field about immigration status or identity documents, anywhere
+/// in a report as it arrived (plain, sealed or relayed), naming the field but never its value.
+/// Runs before anything else looks at the report.
+pub fn refuse_forbidden_fields(value: &serde_json::Value) -> Result<(), Error> {
+    match firewall::forbidden_field(value) {
+        Some(field) => {
+            Err(
+                Error::new(ErrorKind::FirewallField).with_errors(vec![FieldError::new(
+                    field.chars().take(100).collect::<String>(),
+                    "Lookout does not accept immigration, nationality or identity-document details",
+                )]),
+            )
+        }
+        None => Ok(()),
+    }
 }
 
 /// Collects every field error rather than stopping at the first, so a form can show them all.
@@ -284,7 +231,7 @@ pub fn check_consent(c: &mut Checker, input: Option<&ConsentInput>) -> Consent {
         }
     };
     match input.statement_version.as_deref() {
-        Some(v) if v == crate::consent::STATEMENT_VERSION => {}
+        Some(v) if v == crate::domain::consent::STATEMENT_VERSION => {}
         Some(_) => c.fail(
             "consent.statement_version",
             "is not the current consent statement: read it again from /meta",
@@ -296,7 +243,7 @@ pub fn check_consent(c: &mut Checker, input: Option<&ConsentInput>) -> Consent {
     }
     Consent {
         level,
-        spoc_id,
+        spoc_id: spoc_id.map(SpocId::from),
         statement_version: input.statement_version.clone(),
     }
 }

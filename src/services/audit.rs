@@ -9,6 +9,7 @@ use crate::crypto::keys::DerivedKey;
 use crate::crypto::tokens::keyed_hash;
 use crate::db::audit::{self as store, AuditRow};
 use crate::db::{Backend, DbConn, DbError};
+use crate::domain::{Actor, AuditAction};
 use diesel::RunQueryDsl;
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -41,13 +42,13 @@ fn entry_hash(
 /// Appends an entry in a transaction of its own, for an action that writes nothing else (a
 /// view, a refusal).
 pub async fn record_alone(
-    state: &crate::app::AppState,
-    actor: &str,
-    action: &'static str,
+    state: &crate::state::AppState,
+    actor: impl Into<Actor>,
+    action: AuditAction,
     target: Option<&str>,
-) -> Result<(), crate::problem::ApiError> {
+) -> Result<(), crate::domain::Error> {
     let key = state.keys.get(crate::crypto::Purpose::Audit).clone();
-    let (actor, target) = (actor.to_string(), target.map(str::to_string));
+    let (actor, target) = (actor.into(), target.map(str::to_string));
     state
         .db
         .run(move |conn| {
@@ -56,7 +57,7 @@ pub async fn record_alone(
             })
         })
         .await
-        .map_err(crate::problem::ApiError::from)
+        .map_err(crate::domain::Error::from)
 }
 
 /// Appends an entry. Call inside the write transaction of the action it records, so the entry
@@ -64,10 +65,12 @@ pub async fn record_alone(
 pub fn record(
     conn: &mut DbConn,
     key: &DerivedKey,
-    actor: &str,
-    action: &str,
+    actor: impl Into<Actor>,
+    action: AuditAction,
     target: Option<&str>,
 ) -> Result<(), DbError> {
+    let (actor, action) = (actor.into().to_string(), action.to_string());
+    let (actor, action) = (actor.as_str(), action.as_str());
     if conn.backend() == Backend::Postgres {
         // Serialise appends for the rest of this transaction: two writers must not both extend
         // the same last entry. (SQLite write transactions are already exclusive.)
@@ -160,4 +163,52 @@ mod tests {
             entry_hash(&k, GENESIS, 1, "d", "a", "bc", None)
         );
     }
+}
+
+/// One entry as an admin reads it: ids and actions, never content.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Entry {
+    pub seq: i64,
+    pub on: String,
+    pub actor: String,
+    pub action: String,
+    pub target: Option<String>,
+    pub hash: String,
+}
+
+/// `GET /audit`: entries after `after`, at most `limit` (admins only).
+pub async fn page(
+    state: &crate::state::AppState,
+    member: &crate::domain::StaffMember,
+    after: Option<i64>,
+    limit: Option<i64>,
+) -> Result<Vec<Entry>, crate::domain::Error> {
+    member.require(crate::domain::Role::Admin)?;
+    let after = after.unwrap_or(0);
+    let limit = limit.unwrap_or(500).clamp(1, 5000);
+    let rows = state
+        .db
+        .run(move |conn| store::page(conn, after, limit))
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Entry {
+            seq: r.seq,
+            on: r.on_date,
+            actor: r.actor,
+            action: r.action,
+            target: r.target,
+            hash: r.hash,
+        })
+        .collect())
+}
+
+/// `GET /audit/verify`: checks the whole chain (admins only).
+pub async fn verify_chain(
+    state: &crate::state::AppState,
+    member: &crate::domain::StaffMember,
+) -> Result<Verification, crate::domain::Error> {
+    member.require(crate::domain::Role::Admin)?;
+    let key = state.keys.get(crate::crypto::Purpose::Audit).clone();
+    Ok(state.db.run(move |conn| verify(conn, &key)).await?)
 }

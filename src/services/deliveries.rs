@@ -21,20 +21,19 @@ use std::time::{Duration, Instant};
 use futures_util::StreamExt;
 use tokio::sync::{Notify, watch};
 
-use crate::alerts::coarse_date;
-use crate::app::AppState;
-use crate::cases::AlertContent;
 use crate::clock::now_unix;
-use crate::crypto::Purpose;
-use crate::crypto::seal::{self, aad};
+use crate::crypto::records::{Envelope, Sealed};
 use crate::crypto::tokens::random_token;
 use crate::db::alerts::{self as store, AlertRow, DeliveryRow, SubscriberRow, TokenRow};
 use crate::db::{self, DbError};
+use crate::domain::Error;
 use crate::mail::templates::{self, AlertEmail};
 use crate::mail::{MailError, Outgoing, Sender};
-use crate::problem::ApiError;
 use crate::secret::SensitiveString;
-use crate::subscriptions::{self, CONFIRM, CONFIRM_TTL_SECS, UNSUBSCRIBE};
+use crate::services::alerts::coarse_date;
+use crate::services::cases::AlertContent;
+use crate::services::subscriptions::{self, CONFIRM, CONFIRM_TTL_SECS, UNSUBSCRIBE};
+use crate::state::AppState;
 
 /// How long a batch's check that each subscriber still wants its message holds. A message whose
 /// turn comes later than this (a slow mail server) is checked again on its own just before it is
@@ -112,7 +111,7 @@ async fn send_batch(state: &Arc<AppState>, sender: &Sender, rows: Vec<DeliveryRo
         Ok(batch) => batch,
         Err(e) => {
             tracing::warn!(
-                code = e.code().as_str(),
+                kind = ?e.kind(),
                 "delivery worker: preparing a batch failed"
             );
             futures_util::stream::iter(&rows)
@@ -135,7 +134,7 @@ async fn send_batch(state: &Arc<AppState>, sender: &Sender, rows: Vec<DeliveryRo
 /// query), decides which rows are still wanted, and stores the hashed link token of each message
 /// to send. Then marks the unwanted rows dropped (one statement) and opens each alert once. A
 /// token whose message then fails to send is harmless: random, hashed, for a real subscription.
-async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Batch, ApiError> {
+async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Batch, Error> {
     let claimed = rows.to_vec();
     let st = state.clone();
     state
@@ -166,7 +165,7 @@ async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Ba
                     }
                     let purpose = purpose(&row.kind);
                     let token =
-                        random_token(32).map_err(|_| ApiError::internal("random token failed"))?;
+                        random_token(32).map_err(|_| Error::internal("random token failed"))?;
                     tokens.push(TokenRow {
                         token_hash: subscriptions::token_hash(&st.keys, purpose, token.expose()),
                         subscriber_id: row.subscriber_id.clone(),
@@ -176,7 +175,7 @@ async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Ba
                     to_send.push((row, token));
                 }
                 store::insert_tokens(conn, &tokens)?;
-                Ok::<_, ApiError>((subscribers, alert_rows, to_send, dropped))
+                Ok::<_, Error>((subscribers, alert_rows, to_send, dropped))
             })?;
             let checked_at = Instant::now();
             // Outside the transaction: on PostgreSQL an unsubscription deleting these rows may
@@ -267,7 +266,7 @@ async fn deliver(
             },
             Err(e) => {
                 tracing::warn!(
-                    code = e.code().as_str(),
+                    kind = ?e.kind(),
                     "delivery worker: preparing a message failed"
                 );
                 retry_later(state, row).await
@@ -326,13 +325,12 @@ async fn retry_later(state: &AppState, row: &DeliveryRow) -> Result<(), DbError>
 
 /// Opens an alert's content and resolves the names every message about it shows.
 fn open_alert(state: &AppState, alert: &AlertRow) -> Result<AlertText, &'static str> {
-    let dk = seal::unwrap_key(
-        state.keys.get(Purpose::AlertData),
-        &aad("alert-key", &alert.id),
-        &alert.wrapped_key,
-    )
-    .map_err(|_| "alert key did not open")?;
-    let plain = seal::open(&dk, &aad("alert-content", &alert.id), &alert.content)
+    let dk = state
+        .keys
+        .open_data_key(Envelope::Alert, &alert.id, &alert.wrapped_key)
+        .map_err(|_| "alert key did not open")?;
+    let plain = dk
+        .open(Sealed::AlertContent, &alert.id, &alert.content)
         .map_err(|_| "alert did not open")?;
     let content: AlertContent =
         serde_json::from_slice(&plain).map_err(|_| "alert content is corrupt")?;
@@ -362,11 +360,11 @@ fn render(
     batch: &Batch,
     row: &DeliveryRow,
     token: &SensitiveString,
-) -> Result<Outgoing, ApiError> {
+) -> Result<Outgoing, Error> {
     let subscriber = batch
         .subscribers
         .get(&row.subscriber_id)
-        .ok_or_else(|| ApiError::internal("subscriber missing from its batch"))?;
+        .ok_or_else(|| Error::internal("subscriber missing from its batch"))?;
     let email = subscriptions::open_email(&state.keys, subscriber)?;
     let base = state.settings.server.public_url.trim_end_matches('/');
     let purpose = purpose(&row.kind);
@@ -388,9 +386,9 @@ fn render(
         .alert_id
         .as_ref()
         .and_then(|id| batch.alerts.get(id))
-        .ok_or_else(|| ApiError::internal("alert missing from its batch"))?
+        .ok_or_else(|| Error::internal("alert missing from its batch"))?
         .as_ref()
-        .map_err(|cause| ApiError::internal(*cause))?;
+        .map_err(|cause| Error::internal(*cause))?;
     let content = &alert.content;
     let ids = &content.identifiers;
     let r = templates::alert(&AlertEmail {

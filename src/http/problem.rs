@@ -1,7 +1,9 @@
 //! The one error type of the HTTP API, rendered as RFC 9457 problem details.
 //!
-//! A `Problem` says what a client may know: a stable `code`, a status, a sentence for people and
-//! field errors. Internal causes are logged by kind only and never put in a response.
+//! A problem says what a client may know: a stable `code`, a status, a sentence for people and
+//! field errors. The core's [`Error`] becomes one here and only here (`From<Error>`); the
+//! framework's own errors become one in [`render_framework_errors`]. Internal causes are logged
+//! by kind only and never put in a response.
 
 use std::borrow::Cow;
 
@@ -13,7 +15,7 @@ use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
-use crate::db::DbError;
+use crate::domain::{Error, ErrorKind, FieldError};
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
@@ -159,21 +161,6 @@ impl Code {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-}
-
 #[derive(Debug, thiserror::Error)]
 #[error("{}", code.as_str())]
 pub struct ApiError {
@@ -228,27 +215,48 @@ impl ApiError {
     }
 }
 
-/// A cryptographic operation failed (a key did not open, randomness failed): a real fault,
-/// logged by kind only.
-pub fn crypto_fault(_: impl std::fmt::Debug) -> ApiError {
-    ApiError::internal("a cryptographic operation failed")
-}
-
-impl From<DbError> for ApiError {
-    fn from(e: DbError) -> Self {
-        match e {
-            DbError::PoolTimeout => {
-                tracing::warn!("no database connection became free in time");
-                ApiError::new(Code::ServiceUnavailable)
-            }
-            other => ApiError::internal(other.to_string()),
+impl Code {
+    /// The code (and so the status) of each kind of core error. Exhaustive: a new kind cannot
+    /// reach clients without a code.
+    fn of(kind: ErrorKind) -> Code {
+        match kind {
+            ErrorKind::BadRequest => Code::BadRequest,
+            ErrorKind::Unauthorized => Code::Unauthorized,
+            ErrorKind::LoginFailed => Code::LoginFailed,
+            ErrorKind::Forbidden => Code::Forbidden,
+            ErrorKind::ConsentRequired => Code::ConsentRequired,
+            ErrorKind::ConsentSpocChanged => Code::ConsentSpocChanged,
+            ErrorKind::NotFound => Code::NotFound,
+            ErrorKind::ReceiptUnknown => Code::ReceiptUnknown,
+            ErrorKind::Conflict => Code::Conflict,
+            ErrorKind::AlertNotAllowed => Code::AlertNotAllowed,
+            ErrorKind::AlreadyForwarded => Code::AlreadyForwarded,
+            ErrorKind::ValidationFailed => Code::ValidationFailed,
+            ErrorKind::FirewallField => Code::FirewallField,
+            ErrorKind::FirewallRecipient => Code::FirewallRecipient,
+            ErrorKind::SealedInvalid => Code::SealedInvalid,
+            ErrorKind::RateLimited => Code::RateLimited,
+            ErrorKind::Unavailable => Code::ServiceUnavailable,
+            ErrorKind::MailUnavailable => Code::MailUnavailable,
+            ErrorKind::Internal => Code::InternalError,
         }
     }
 }
 
-impl From<diesel::result::Error> for ApiError {
-    fn from(e: diesel::result::Error) -> Self {
-        ApiError::from(DbError::from(e))
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        ApiError {
+            code: Code::of(e.kind()),
+            detail: e.detail().map(|d| Cow::Owned(d.to_string())),
+            errors: e.errors().to_vec(),
+            cause: e.cause().map(str::to_string),
+        }
+    }
+}
+
+impl From<ErrorKind> for ApiError {
+    fn from(kind: ErrorKind) -> Self {
+        ApiError::from(Error::new(kind))
     }
 }
 

@@ -2,59 +2,66 @@
 //! Owns the rules; encrypts before anything reaches `db`, decrypts after.
 
 pub mod input;
-pub mod throttle;
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::alerts;
-use crate::app::AppState;
-use crate::audit;
 use crate::crypto::Purpose;
-use crate::crypto::keys::KeyBytes;
 use crate::crypto::receipt::Receipt;
-use crate::crypto::seal::{self, aad};
-use crate::db::register::{self, DisclosureRow};
+use crate::crypto::records::{DataKey, Envelope, Sealed, message_row};
+use crate::db::register::{self, DisclosureRow, SpocRow};
 use crate::db::reports::{
-    self as store, ConsentRow, ContactRow, KeyRow, MessageRow, NewReportRow, ReportRow, SpocRow,
+    self as store, ConsentRow, ContactRow, KeyRow, MessageRow, NewReportRow, ReportRow,
 };
 use crate::db::{self, DbConn};
+use crate::domain::{Actor, AuditAction, Error, ErrorKind, FieldError};
+use crate::domain::{Consent, ConsentLevel, ContactDetails, NewReport, OrgId, ReportContent};
 use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef};
-use crate::problem::{ApiError, Code, FieldError, crypto_fault};
-use input::{Consent, ConsentLevel, ContactDetails, NewReport, ReportContent};
-
-const AAD_CONTENT: &str = "report-content";
-const AAD_KEY: &str = "report-key";
-const AAD_CONTACT: &str = "contact";
-const AAD_CONTACT_KEY: &str = "contact-key";
-const AAD_MESSAGE: &str = "message";
-pub const AAD_DISCLOSURE: &str = "disclosure";
+use crate::services::alerts;
+use crate::services::audit;
+use crate::state::AppState;
 
 /// Hashes a receipt with Argon2id off the async workers, a bounded number at a time (each
 /// hash takes 19 MiB; unbounded parallel hashing could exhaust memory under a flood).
-async fn hash_receipt(state: &AppState, canonical: String) -> Result<String, ApiError> {
+async fn hash_receipt(state: &AppState, canonical: String) -> Result<String, Error> {
     let _permit = state
         .hash_permits
         .acquire()
         .await
-        .map_err(|_| ApiError::internal("hash limiter closed"))?;
+        .map_err(|_| Error::internal("hash limiter closed"))?;
     let hasher = state.receipts.clone();
     tokio::task::spawn_blocking(move || hasher.hash(&canonical))
         .await
-        .map_err(|_| ApiError::internal("receipt hashing task failed"))?
-        .map_err(crypto_fault)
+        .map_err(|_| Error::internal("receipt hashing task failed"))?
+        .map_err(Error::from)
+}
+
+/// Opens a sealed (HPKE) report: what it holds must be a JSON report, checked after as any other.
+pub fn open_sealed(
+    state: &AppState,
+    enc: &str,
+    ciphertext: &str,
+) -> Result<serde_json::Value, Error> {
+    let plain = state
+        .sealed
+        .open(enc, ciphertext)
+        .map_err(|_| Error::new(ErrorKind::SealedInvalid))?;
+    serde_json::from_slice(&plain).map_err(|_| {
+        Error::new(ErrorKind::SealedInvalid)
+            .with_detail("The sealed message opened, but what it holds is not a JSON report.")
+    })
 }
 
 /// Checks a consent's SPOC against the register: it must exist and be active now.
-fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveConsent>, ApiError> {
-    let Some(spoc_id) = consent.spoc_id.as_deref() else {
+fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveConsent>, Error> {
+    let Some(spoc_id) = consent.spoc_id.as_ref().map(|s| s.as_str()) else {
         return Ok(None);
     };
     if consent.level == ConsentLevel::None {
         return Ok(None);
     }
-    match store::active_spoc(conn, spoc_id)? {
+    match register::active_spoc(conn, spoc_id)? {
         Some(s) => Ok(ActiveConsent::new(
             consent.level,
             SpocRef {
@@ -63,7 +70,7 @@ fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveC
                 region: s.region,
             },
         )),
-        None => Err(ApiError::validation(vec![FieldError::new(
+        None => Err(Error::validation(vec![FieldError::new(
             "consent.spoc_id",
             "is not an active police contact: choose one from /meta",
         )])),
@@ -74,36 +81,32 @@ fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveC
 pub async fn submit(
     state: &AppState,
     report: NewReport,
-    relayed_by: Option<String>,
-) -> Result<Receipt, ApiError> {
-    let receipt = Receipt::generate().map_err(crypto_fault)?;
+    relayed_by: Option<OrgId>,
+) -> Result<Receipt, Error> {
+    let receipt = Receipt::generate()?;
     let receipt_hash = hash_receipt(state, receipt.expose().to_string()).await?;
     let id = uuid::Uuid::new_v4().to_string();
     let keys = &state.keys;
 
-    let data_key = KeyBytes::random().map_err(crypto_fault)?;
-    let content_json = serde_json::to_vec(&report.content).map_err(crypto_fault)?;
-    let content =
-        seal::seal(&data_key, &aad(AAD_CONTENT, &id), &content_json).map_err(crypto_fault)?;
-    let report_kek = keys.get(Purpose::ReportData);
+    let data_key = keys.new_data_key(Envelope::Report, &id)?;
+    let content_json = serde_json::to_vec(&report.content)?;
+    let content = data_key
+        .key
+        .seal(Sealed::ReportContent, &id, &content_json)?;
     let key_row = KeyRow {
         report_id: id.clone(),
-        key_id: report_kek.id.clone(),
-        wrapped_key: seal::wrap_key(report_kek, &aad(AAD_KEY, &id), &data_key)
-            .map_err(crypto_fault)?,
+        key_id: data_key.key_id,
+        wrapped_key: data_key.wrapped,
     };
     let contact_row = match &report.contact {
         Some(contact) => {
-            let contact_key = KeyBytes::random().map_err(crypto_fault)?;
-            let kek = keys.get(Purpose::ContactData);
-            let json = serde_json::to_vec(contact).map_err(crypto_fault)?;
+            let contact_key = keys.new_data_key(Envelope::Contact, &id)?;
+            let json = serde_json::to_vec(contact)?;
             Some(ContactRow {
                 report_id: id.clone(),
-                key_id: kek.id.clone(),
-                wrapped_key: seal::wrap_key(kek, &aad(AAD_CONTACT_KEY, &id), &contact_key)
-                    .map_err(crypto_fault)?,
-                content: seal::seal(&contact_key, &aad(AAD_CONTACT, &id), &json)
-                    .map_err(crypto_fault)?,
+                content: contact_key.key.seal(Sealed::Contact, &id, &json)?,
+                key_id: contact_key.key_id,
+                wrapped_key: contact_key.wrapped,
             })
         }
         None => None,
@@ -113,7 +116,7 @@ pub async fn submit(
         report_id: id.clone(),
         seq: 1,
         level: report.consent.level.as_str().to_string(),
-        spoc_id: report.consent.spoc_id.clone(),
+        spoc_id: report.consent.spoc_id.clone().map(String::from),
         statement_version: report.consent.statement_version.clone(),
         given_on: today.clone(),
     };
@@ -132,12 +135,12 @@ pub async fn submit(
                     status: "received",
                     submitted_on: &today,
                     consent_level: consent.level.as_str(),
-                    consent_spoc_id: consent.spoc_id.as_deref(),
-                    relayed_by: relayed_by.as_deref(),
+                    consent_spoc_id: consent.spoc_id.as_ref().map(|s| s.as_str()),
+                    relayed_by: relayed_by.as_ref().map(OrgId::as_str),
                     content: &content,
                 };
                 store::insert_report(conn, &row, &key_row, contact_row.as_ref(), &consent_row)?;
-                Ok::<_, ApiError>(())
+                Ok::<_, Error>(())
             })
         })
         .await?;
@@ -147,7 +150,7 @@ pub async fn submit(
 /// Finds the live report a receipt belongs to. Hit or miss, the same work is done (one Argon2id
 /// hash, one indexed query) and the same throttle delay applies, so timing tells nothing; misses
 /// feed the throttle, which keeps no addresses.
-pub async fn find_by_receipt(state: &AppState, raw: &str) -> Result<ReportRow, ApiError> {
+pub async fn find_by_receipt(state: &AppState, raw: &str) -> Result<ReportRow, Error> {
     let parsed = Receipt::parse(raw);
     // A malformed receipt is hashed too (as a fixed stand-in) so it costs what a real one costs.
     let canonical = parsed
@@ -157,7 +160,7 @@ pub async fn find_by_receipt(state: &AppState, raw: &str) -> Result<ReportRow, A
     let delay = state.throttle.delay();
     let found = state
         .db
-        .run(move |conn| store::by_receipt_hash(conn, &hash).map_err(ApiError::from))
+        .run(move |conn| store::by_receipt_hash(conn, &hash).map_err(Error::from))
         .await?;
     let found = found.filter(|_| parsed.is_some());
     if found.is_none() {
@@ -166,7 +169,7 @@ pub async fn find_by_receipt(state: &AppState, raw: &str) -> Result<ReportRow, A
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
-    found.ok_or_else(|| ApiError::new(Code::ReceiptUnknown))
+    found.ok_or_else(|| Error::new(ErrorKind::ReceiptUnknown))
 }
 
 #[derive(Debug, Serialize)]
@@ -208,13 +211,10 @@ pub struct ReporterView {
     pub disclosures: Vec<DisclosureView>,
 }
 
-pub fn data_key(state: &AppState, row: &KeyRow) -> Result<KeyBytes, ApiError> {
-    seal::unwrap_key(
-        state.keys.get(Purpose::ReportData),
-        &aad(AAD_KEY, &row.report_id),
-        &row.wrapped_key,
-    )
-    .map_err(crypto_fault)
+pub fn data_key(state: &AppState, row: &KeyRow) -> Result<DataKey, Error> {
+    Ok(state
+        .keys
+        .open_data_key(Envelope::Report, &row.report_id, &row.wrapped_key)?)
 }
 
 /// Opens a report's content and contact details (caseworker view, forwarding, alert drafts).
@@ -223,22 +223,18 @@ pub fn open_report(
     report: &ReportRow,
     key: &KeyRow,
     contact: Option<&ContactRow>,
-) -> Result<(ReportContent, Option<ContactDetails>), ApiError> {
+) -> Result<(ReportContent, Option<ContactDetails>), Error> {
     let dk = data_key(state, key)?;
-    let plain =
-        seal::open(&dk, &aad(AAD_CONTENT, &report.id), &report.content).map_err(crypto_fault)?;
-    let content: ReportContent = serde_json::from_slice(&plain).map_err(crypto_fault)?;
+    let plain = dk.open(Sealed::ReportContent, &report.id, &report.content)?;
+    let content: ReportContent = serde_json::from_slice(&plain)?;
     let contact = match contact {
         Some(row) => {
-            let ck = seal::unwrap_key(
-                state.keys.get(Purpose::ContactData),
-                &aad(AAD_CONTACT_KEY, &row.report_id),
-                &row.wrapped_key,
-            )
-            .map_err(crypto_fault)?;
-            let plain = seal::open(&ck, &aad(AAD_CONTACT, &row.report_id), &row.content)
-                .map_err(crypto_fault)?;
-            Some(serde_json::from_slice(&plain).map_err(crypto_fault)?)
+            let ck =
+                state
+                    .keys
+                    .open_data_key(Envelope::Contact, &row.report_id, &row.wrapped_key)?;
+            let plain = ck.open(Sealed::Contact, &row.report_id, &row.content)?;
+            Some(serde_json::from_slice(&plain)?)
         }
         None => None,
     };
@@ -255,7 +251,7 @@ pub struct FollowUpRows {
     disclosure: Option<(DisclosureRow, Option<SpocRow>)>,
 }
 
-pub fn load_follow_up(conn: &mut DbConn, report: &ReportRow) -> Result<FollowUpRows, ApiError> {
+pub fn load_follow_up(conn: &mut DbConn, report: &ReportRow) -> Result<FollowUpRows, Error> {
     let id = &report.id;
     let disclosure = match register::disclosure(conn, id)? {
         Some(d) => {
@@ -269,7 +265,7 @@ pub fn load_follow_up(conn: &mut DbConn, report: &ReportRow) -> Result<FollowUpR
         messages: store::messages(conn, id)?,
         consent: store::latest_consent(conn, id)?,
         spoc_active: match &report.consent_spoc_id {
-            Some(s) => store::active_spoc(conn, s)?.is_some(),
+            Some(s) => register::active_spoc(conn, s)?.is_some(),
             None => true,
         },
         disclosure,
@@ -277,12 +273,12 @@ pub fn load_follow_up(conn: &mut DbConn, report: &ReportRow) -> Result<FollowUpR
 }
 
 /// What a reporter sees with their receipt.
-pub async fn reporter_view(state: &AppState, report: ReportRow) -> Result<ReporterView, ApiError> {
+pub async fn reporter_view(state: &AppState, report: ReportRow) -> Result<ReporterView, Error> {
     let (report, rows) = state
         .db
         .run(move |conn| {
             let rows = load_follow_up(conn, &report)?;
-            Ok::<_, ApiError>((report, rows))
+            Ok::<_, Error>((report, rows))
         })
         .await?;
     render_follow_up(state, report, rows)
@@ -292,7 +288,7 @@ pub fn render_follow_up(
     state: &AppState,
     report: ReportRow,
     rows: FollowUpRows,
-) -> Result<ReporterView, ApiError> {
+) -> Result<ReporterView, Error> {
     let FollowUpRows {
         key,
         messages,
@@ -300,24 +296,19 @@ pub fn render_follow_up(
         spoc_active,
         disclosure,
     } = rows;
-    let key = key.ok_or_else(|| ApiError::new(Code::ReceiptUnknown))?;
+    let key = key.ok_or_else(|| Error::new(ErrorKind::ReceiptUnknown))?;
     let dk = data_key(state, &key)?;
     let messages = messages
         .into_iter()
         .map(|m| {
-            let body = seal::open(
-                &dk,
-                &aad(AAD_MESSAGE, &format!("{}/{}", m.report_id, m.id)),
-                &m.body,
-            )
-            .map_err(crypto_fault)?;
+            let body = dk.open(Sealed::Message, &message_row(&m.report_id, &m.id), &m.body)?;
             Ok(MessageView {
                 from: m.sender,
                 body: String::from_utf8_lossy(&body).into_owned(),
                 on: m.sent_on,
             })
         })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+        .collect::<Result<Vec<_>, Error>>()?;
     Ok(ReporterView {
         status: report.status,
         category: report.category,
@@ -333,8 +324,7 @@ pub fn render_follow_up(
         messages,
         disclosures: match disclosure {
             Some((d, spoc)) => {
-                let content = seal::open(&dk, &aad(AAD_DISCLOSURE, &d.report_id), &d.content)
-                    .map_err(crypto_fault)?;
+                let content = dk.open(Sealed::Disclosure, &d.report_id, &d.content)?;
                 let to = spoc.map_or_else(
                     || "a police contact".to_string(),
                     |s| {
@@ -363,24 +353,23 @@ pub async fn add_message(
     report: &ReportRow,
     sender: &'static str,
     body: String,
-) -> Result<String, ApiError> {
+) -> Result<String, Error> {
     let report_id = report.id.clone();
     let key = {
         let id = report_id.clone();
         state
             .db
-            .run(move |conn| store::key(conn, &id).map_err(ApiError::from))
+            .run(move |conn| store::key(conn, &id).map_err(Error::from))
             .await?
-            .ok_or_else(|| ApiError::new(Code::ReceiptUnknown))?
+            .ok_or_else(|| Error::new(ErrorKind::ReceiptUnknown))?
     };
     let dk = data_key(state, &key)?;
     let message_id = uuid::Uuid::new_v4().to_string();
-    let sealed = seal::seal(
-        &dk,
-        &aad(AAD_MESSAGE, &format!("{report_id}/{message_id}")),
+    let sealed = dk.seal(
+        Sealed::Message,
+        &message_row(&report_id, &message_id),
         body.as_bytes(),
-    )
-    .map_err(crypto_fault)?;
+    )?;
     let today = crate::clock::today_string();
     let row = MessageRow {
         id: message_id,
@@ -394,7 +383,7 @@ pub async fn add_message(
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
-                store::add_message(conn, &row).map_err(ApiError::from)
+                store::add_message(conn, &row).map_err(Error::from)
             })
         })
         .await?;
@@ -405,13 +394,13 @@ pub async fn change_consent(
     state: &AppState,
     report: &ReportRow,
     consent: Consent,
-) -> Result<ConsentView, ApiError> {
+) -> Result<ConsentView, Error> {
     let report_id = report.id.clone();
     let row = ConsentRow {
         report_id: report_id.clone(),
         seq: 0,
         level: consent.level.as_str().to_string(),
-        spoc_id: consent.spoc_id.clone(),
+        spoc_id: consent.spoc_id.clone().map(String::from),
         statement_version: consent.statement_version.clone(),
         given_on: crate::clock::today_string(),
     };
@@ -422,13 +411,13 @@ pub async fn change_consent(
             db::write_tx(conn, |conn| {
                 active_consent(conn, &consent)?;
                 if consent.level == ConsentLevel::Full && store::contact(conn, &report_id)?.is_none() {
-                    return Err(ApiError::validation(vec![FieldError::new(
+                    return Err(Error::validation(vec![FieldError::new(
                         "consent.police",
                         "full consent needs a contact route, and this report has none: choose anonymous",
                     )]));
                 }
                 let saved = store::change_consent(conn, &row)?;
-                audit::record(conn, &audit_key, "reporter", "consent.change", Some(&row.report_id))?;
+                audit::record(conn, &audit_key, &Actor::Reporter, AuditAction::ConsentChange, Some(&row.report_id))?;
                 Ok(saved)
             })
         })
@@ -442,7 +431,7 @@ pub async fn change_consent(
     })
 }
 
-pub async fn withdraw(state: &AppState, report: &ReportRow) -> Result<(), ApiError> {
+pub async fn withdraw(state: &AppState, report: &ReportRow) -> Result<(), Error> {
     let id = report.id.clone();
     let audit_key = state.keys.get(Purpose::Audit).clone();
     state
@@ -450,11 +439,17 @@ pub async fn withdraw(state: &AppState, report: &ReportRow) -> Result<(), ApiErr
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::withdraw(conn, &id)?;
-                audit::record(conn, &audit_key, "reporter", "report.withdraw", Some(&id))?;
-                Ok::<_, ApiError>(())
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &Actor::Reporter,
+                    AuditAction::ReportWithdraw,
+                    Some(&id),
+                )?;
+                Ok::<_, Error>(())
             })?;
             db::flush_deleted(conn);
-            Ok::<_, ApiError>(())
+            Ok::<_, Error>(())
         })
         .await
 }
@@ -472,7 +467,7 @@ pub const MISCONDUCT: &str = "police_misconduct";
 
 /// Exactly what would leave the service for this report, built by the same functions that
 /// send. Stores nothing.
-pub async fn preview(state: &AppState, report: NewReport) -> Result<Preview, ApiError> {
+pub async fn preview(state: &AppState, report: NewReport) -> Result<Preview, Error> {
     let consent = report.consent.clone();
     let active = state
         .db
@@ -484,18 +479,18 @@ pub async fn preview(state: &AppState, report: NewReport) -> Result<Preview, Api
         .text_permits
         .acquire()
         .await
-        .map_err(|_| ApiError::internal("text limiter closed"))?;
+        .map_err(|_| Error::internal("text limiter closed"))?;
     let settings = state.settings.clone();
     tokio::task::spawn_blocking(move || build_preview(&settings, &report, active.as_ref()))
         .await
-        .map_err(|_| ApiError::internal("preview task failed"))?
+        .map_err(|_| Error::internal("preview task failed"))?
 }
 
 fn build_preview(
     settings: &crate::settings::Settings,
     report: &NewReport,
     active: Option<&ActiveConsent>,
-) -> Result<Preview, ApiError> {
+) -> Result<Preview, Error> {
     let mut removed = BTreeSet::new();
     let mut warnings = Vec::new();
     if let (Some(consent), true) = (active, report.category == MISCONDUCT) {
@@ -509,15 +504,14 @@ fn build_preview(
         Some(consent) => {
             let route = report.contact.clone().map(ContactRoute::Reporter);
             let forward = firewall::build_police_forward(
-                settings,
-                &report.category,
-                &report.region,
+                settings.category_name(&report.category),
+                settings.region_name(&report.region),
                 &report.content,
                 report.contact.as_ref(),
                 consent,
                 route,
             )
-            .map_err(|e| ApiError::new(Code::ValidationFailed).with_detail(e.to_string()))?;
+            .map_err(|e| Error::new(ErrorKind::ValidationFailed).with_detail(e.to_string()))?;
             removed.extend(forward.removed().iter().copied());
             Some(forward.text().to_string())
         }

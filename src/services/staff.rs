@@ -3,17 +3,18 @@
 //! One answer for every failed login (unknown account, wrong password, wrong or reused code), with
 //! the same work done in each case, and a per-account slow-down after repeated failures.
 
-use crate::app::AppState;
-use crate::audit;
 use crate::clock::now_unix;
 use crate::crypto::keys::DerivedKey;
-use crate::crypto::seal::{self, aad};
+use crate::crypto::records::Direct;
 use crate::crypto::tokens::{keyed_hash, random_token};
+use crate::crypto::totp::{self, Totp};
 use crate::crypto::{KeyRing, Purpose, password};
 use crate::db::staff::{self as store, StaffRow};
 use crate::db::{self, DbConn};
-use crate::problem::{ApiError, Code, FieldError, crypto_fault};
+use crate::domain::{Actor, AuditAction, Error, ErrorKind, FieldError, StaffId};
 use crate::secret::SensitiveString;
+use crate::services::audit;
+use crate::state::AppState;
 
 /// Failures allowed before the slow-down starts.
 const FREE_FAILURES: i32 = 5;
@@ -21,45 +22,7 @@ const FREE_FAILURES: i32 = 5;
 const MAX_COOLDOWN_SECS: i64 = 15 * 60;
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Admin,
-    Caseworker,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Caseworker => "caseworker",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "admin" => Some(Role::Admin),
-            "caseworker" => Some(Role::Caseworker),
-            _ => None,
-        }
-    }
-}
-
-/// An authenticated staff member.
-#[derive(Debug, Clone)]
-pub struct StaffMember {
-    pub id: String,
-    pub role: Role,
-}
-
-impl StaffMember {
-    /// Admins may do everything; caseworkers only caseworker work.
-    pub fn require(&self, role: Role) -> Result<(), ApiError> {
-        match (self.role, role) {
-            (Role::Admin, _) | (Role::Caseworker, Role::Caseworker) => Ok(()),
-            _ => Err(ApiError::new(Code::Forbidden)),
-        }
-    }
-}
+pub use crate::domain::staff::{Role, StaffMember};
 
 pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
@@ -87,33 +50,28 @@ pub fn new_staff_row(
     email: &str,
     role: Role,
     password: &str,
-) -> Result<StaffRow, ApiError> {
+) -> Result<StaffRow, Error> {
     if !valid_email(email) {
-        return Err(ApiError::validation(vec![FieldError::new(
+        return Err(Error::validation(vec![FieldError::new(
             "email",
             "must be an email address",
         )]));
     }
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(ApiError::validation(vec![FieldError::new(
+        return Err(Error::validation(vec![FieldError::new(
             "password",
             format!("must be at least {MIN_PASSWORD_CHARS} characters"),
         )]));
     }
     let id = uuid::Uuid::new_v4().to_string();
-    let kek = keys.get(Purpose::StaffData);
-    let sealed_email = seal::seal(
-        &kek.key,
-        &aad("staff-email", &id),
-        normalise_email(email).as_bytes(),
-    )
-    .map_err(crypto_fault)?;
+    let sealed_email =
+        keys.seal_direct(Direct::StaffEmail, &id, normalise_email(email).as_bytes())?;
     Ok(StaffRow {
         id,
         email_index: email_index(keys, email),
         email: sealed_email,
         role: role.as_str().to_string(),
-        password_hash: password::hash(password).map_err(crypto_fault)?,
+        password_hash: password::hash(password)?,
         totp_secret: None,
         totp_enabled: false,
         totp_last_step: None,
@@ -125,8 +83,13 @@ pub fn new_staff_row(
 }
 
 /// A strong random initial password (144 bits), shown once.
-pub fn generate_password() -> Result<SensitiveString, ApiError> {
-    random_token(18).map_err(crypto_fault)
+pub fn generate_password() -> Result<SensitiveString, Error> {
+    Ok(random_token(18)?)
+}
+
+/// The stored role word as the audit log names it (an unknown word is recorded as such).
+fn role_word(stored: &str) -> &'static str {
+    Role::parse(stored).map_or("unknown", Role::as_str)
 }
 
 /// Inserts the account and its audit entry; `Ok(None)` when the email is already taken.
@@ -134,8 +97,8 @@ pub fn insert_staff(
     conn: &mut DbConn,
     audit_key: &DerivedKey,
     row: &StaffRow,
-    actor: &str,
-) -> Result<Option<String>, ApiError> {
+    actor: &Actor,
+) -> Result<Option<StaffId>, Error> {
     db::write_tx(conn, |conn| {
         if !store::insert(conn, row)? {
             return Ok(None);
@@ -144,10 +107,10 @@ pub fn insert_staff(
             conn,
             audit_key,
             actor,
-            &format!("staff.create.{}", row.role),
+            AuditAction::StaffCreate(role_word(&row.role)),
             Some(&row.id),
         )?;
-        Ok(Some(row.id.clone()))
+        Ok(Some(StaffId::from_stored(row.id.clone())))
     })
 }
 
@@ -157,22 +120,22 @@ pub async fn create(
     actor: &StaffMember,
     email: &str,
     role: Role,
-) -> Result<(String, SensitiveString), ApiError> {
+) -> Result<(StaffId, SensitiveString), Error> {
     actor.require(Role::Admin)?;
     let initial = generate_password()?;
     let keys = state.keys.clone();
     let (email, pw) = (email.to_string(), initial.clone());
     let row = tokio::task::spawn_blocking(move || new_staff_row(&keys, &email, role, pw.expose()))
         .await
-        .map_err(|_| ApiError::internal("hashing task failed"))??;
+        .map_err(|_| Error::internal("hashing task failed"))??;
     let actor_id = actor.id.clone();
     let audit_key = state.keys.get(Purpose::Audit).clone();
     let id = state
         .db
-        .run(move |conn| insert_staff(conn, &audit_key, &row, &actor_id))
+        .run(move |conn| insert_staff(conn, &audit_key, &row, &Actor::Staff(actor_id)))
         .await?
         .ok_or_else(|| {
-            ApiError::new(Code::Conflict)
+            Error::new(ErrorKind::Conflict)
                 .with_detail("A staff account with this email already exists.")
         })?;
     Ok((id, initial))
@@ -196,24 +159,14 @@ fn cooldown(failures: i32) -> i64 {
     (FIRST_COOLDOWN_SECS << exp).min(MAX_COOLDOWN_SECS)
 }
 
-fn totp_for(keys: &KeyRing, row: &StaffRow) -> Option<totp_rs::Totp> {
+fn totp_for(keys: &KeyRing, row: &StaffRow) -> Option<Totp> {
     let sealed = row.totp_secret.as_ref()?;
-    let secret = seal::open(
-        &keys.get(Purpose::StaffData).key,
-        &aad("staff-totp", &row.id),
-        sealed,
-    )
-    .ok()?;
-    totp_rs::Builder::new()
-        .with_secret(secret.to_vec())
-        .with_issuer(Some("Lookout"))
-        .with_account_name(row.id.clone())
-        .build()
-        .ok()
+    let secret = keys.open_direct(Direct::StaffTotp, &row.id, sealed).ok()?;
+    Totp::new(&secret, &row.id).ok()
 }
 
 /// A TOTP code is accepted once: its time step must be later than the last one used.
-fn check_code(totp: &totp_rs::Totp, code: &str, last_step: Option<i64>) -> Option<i64> {
+fn check_code(totp: &Totp, code: &str, last_step: Option<i64>) -> Option<i64> {
     let step = totp.check(code.trim(), now_unix().max(0) as u64)? as i64;
     match last_step {
         Some(last) if step <= last => None,
@@ -226,11 +179,11 @@ pub async fn login(
     email: &str,
     pw: &str,
     code: Option<&str>,
-) -> Result<Session, ApiError> {
+) -> Result<Session, Error> {
     let index = email_index(&state.keys, email);
     let row = state
         .db
-        .run(move |conn| store::by_email_index(conn, &index).map_err(ApiError::from))
+        .run(move |conn| store::by_email_index(conn, &index).map_err(Error::from))
         .await?;
     let now = now_unix();
     let cooling = row.as_ref().is_some_and(|r| {
@@ -249,15 +202,21 @@ pub async fn login(
             .login_permits
             .acquire()
             .await
-            .map_err(|_| ApiError::internal("hash limiter closed"))?;
+            .map_err(|_| Error::internal("hash limiter closed"))?;
         tokio::task::spawn_blocking(move || password::verify(&attempt, &phc))
             .await
-            .map_err(|_| ApiError::internal("hashing task failed"))?
+            .map_err(|_| Error::internal("hashing task failed"))?
     };
     let Some(row) = row else {
         // The same write a known account's failure makes, so timing does not tell them apart.
-        audit::record_alone(state, "anonymous", "staff.login_failed", None).await?;
-        return Err(ApiError::new(Code::LoginFailed));
+        audit::record_alone(
+            state,
+            &Actor::Anonymous,
+            AuditAction::StaffLoginFailed,
+            None,
+        )
+        .await?;
+        return Err(Error::new(ErrorKind::LoginFailed));
     };
     let step = if row.totp_enabled {
         totp_for(&state.keys, &row)
@@ -288,17 +247,17 @@ pub async fn login(
                     audit::record(
                         conn,
                         &audit_key,
-                        "anonymous",
-                        "staff.login_failed",
+                        &Actor::Anonymous,
+                        AuditAction::StaffLoginFailed,
                         Some(&id),
                     )?;
-                    Ok::<_, ApiError>(())
+                    Ok::<_, Error>(())
                 })
             })
             .await?;
-        return Err(ApiError::new(Code::LoginFailed));
+        return Err(Error::new(ErrorKind::LoginFailed));
     }
-    let token = random_token(32).map_err(crypto_fault)?;
+    let token = random_token(32)?;
     let hash = session_hash(&state.keys, token.expose());
     let expires_at = now + state.settings.staff.session_hours * 3600;
     let audit_key = state.keys.get(Purpose::Audit).clone();
@@ -310,13 +269,19 @@ pub async fn login(
                 if let Some(step) = step
                     && !store::use_totp_step(conn, &id, step)?
                 {
-                    return Err(ApiError::new(Code::LoginFailed));
+                    return Err(Error::new(ErrorKind::LoginFailed));
                 }
                 store::delete_expired_sessions(conn, now)?;
                 store::insert_session(conn, &hash, &id, expires_at)?;
                 store::record_success(conn, &id)?;
-                audit::record(conn, &audit_key, &id, "staff.login", None)?;
-                Ok::<_, ApiError>(())
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &StaffId::from_stored(id.as_str()),
+                    AuditAction::StaffLogin,
+                    None,
+                )?;
+                Ok::<_, Error>(())
             })
         })
         .await?;
@@ -328,19 +293,22 @@ pub async fn login(
 }
 
 /// The staff member behind a bearer token, or 401.
-pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffMember, ApiError> {
+pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffMember, Error> {
     let hash = session_hash(&state.keys, token);
     let now = now_unix();
     let row = state
         .db
-        .run(move |conn| store::session_staff(conn, &hash, now).map_err(ApiError::from))
+        .run(move |conn| store::session_staff(conn, &hash, now).map_err(Error::from))
         .await?
-        .ok_or_else(|| ApiError::new(Code::Unauthorized))?;
-    let role = Role::parse(&row.role).ok_or_else(|| ApiError::internal("unknown staff role"))?;
-    Ok(StaffMember { id: row.id, role })
+        .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
+    let role = Role::parse(&row.role).ok_or_else(|| Error::internal("unknown staff role"))?;
+    Ok(StaffMember {
+        id: StaffId::from_stored(row.id),
+        role,
+    })
 }
 
-pub async fn logout(state: &AppState, member: &StaffMember, token: &str) -> Result<(), ApiError> {
+pub async fn logout(state: &AppState, member: &StaffMember, token: &str) -> Result<(), Error> {
     let hash = session_hash(&state.keys, token);
     let id = member.id.clone();
     let audit_key = state.keys.get(Purpose::Audit).clone();
@@ -349,8 +317,8 @@ pub async fn logout(state: &AppState, member: &StaffMember, token: &str) -> Resu
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::delete_session(conn, &hash)?;
-                audit::record(conn, &audit_key, &id, "staff.logout", None)?;
-                Ok::<_, ApiError>(())
+                audit::record(conn, &audit_key, &id, AuditAction::StaffLogout, None)?;
+                Ok::<_, Error>(())
             })
         })
         .await
@@ -358,60 +326,42 @@ pub async fn logout(state: &AppState, member: &StaffMember, token: &str) -> Resu
 
 /// Starts TOTP enrolment: a new secret, sealed, not yet required. Refused while TOTP is on, so a
 /// stolen session cannot silently replace the second factor.
-pub async fn totp_setup(
-    state: &AppState,
-    member: &StaffMember,
-) -> Result<SensitiveString, ApiError> {
+pub async fn totp_setup(state: &AppState, member: &StaffMember) -> Result<SensitiveString, Error> {
     let id = member.id.clone();
     let row = state
         .db
-        .run(move |conn| store::by_id(conn, &id).map_err(ApiError::from))
+        .run(move |conn| store::by_id(conn, id.as_str()).map_err(Error::from))
         .await?
-        .ok_or_else(|| ApiError::new(Code::Unauthorized))?;
+        .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
     if row.totp_enabled {
-        return Err(ApiError::new(Code::Conflict)
+        return Err(Error::new(ErrorKind::Conflict)
             .with_detail("Two-factor codes are already on for this account."));
     }
-    let mut secret = [0u8; 20];
-    getrandom::fill(&mut secret).map_err(crypto_fault)?;
-    let sealed = seal::seal(
-        &state.keys.get(Purpose::StaffData).key,
-        &aad("staff-totp", &row.id),
-        &secret,
-    )
-    .map_err(crypto_fault)?;
-    let totp = totp_rs::Builder::new()
-        .with_secret(secret.to_vec())
-        .with_issuer(Some("Lookout"))
-        .with_account_name(row.id.clone())
-        .build()
-        .map_err(crypto_fault)?;
-    zeroize::Zeroize::zeroize(&mut secret);
-    let uri = totp.to_url().map_err(crypto_fault)?;
+    let secret = totp::new_secret()?;
+    let sealed = state
+        .keys
+        .seal_direct(Direct::StaffTotp, &row.id, &secret)?;
+    let uri = Totp::new(&secret, &row.id)?.uri()?;
     let id = row.id.clone();
     state
         .db
-        .run(move |conn| store::set_totp_secret(conn, &id, &sealed).map_err(ApiError::from))
+        .run(move |conn| store::set_totp_secret(conn, &id, &sealed).map_err(Error::from))
         .await?;
     Ok(SensitiveString::new(uri))
 }
 
-pub async fn totp_enable(
-    state: &AppState,
-    member: &StaffMember,
-    code: &str,
-) -> Result<(), ApiError> {
+pub async fn totp_enable(state: &AppState, member: &StaffMember, code: &str) -> Result<(), Error> {
     let id = member.id.clone();
     let row = state
         .db
-        .run(move |conn| store::by_id(conn, &id).map_err(ApiError::from))
+        .run(move |conn| store::by_id(conn, id.as_str()).map_err(Error::from))
         .await?
-        .ok_or_else(|| ApiError::new(Code::Unauthorized))?;
+        .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
     let totp = totp_for(&state.keys, &row).ok_or_else(|| {
-        ApiError::new(Code::Conflict).with_detail("Start with POST /api/v1/auth/totp/setup.")
+        Error::new(ErrorKind::Conflict).with_detail("Start with POST /api/v1/auth/totp/setup.")
     })?;
     let step = check_code(&totp, code, row.totp_last_step).ok_or_else(|| {
-        ApiError::validation(vec![FieldError::new("code", "is not the current code")])
+        Error::validation(vec![FieldError::new("code", "is not the current code")])
     })?;
     let id = row.id.clone();
     let audit_key = state.keys.get(Purpose::Audit).clone();
@@ -420,17 +370,17 @@ pub async fn totp_enable(
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::enable_totp(conn, &id, step)?;
-                audit::record(conn, &audit_key, &id, "staff.totp_enabled", None)?;
-                Ok::<_, ApiError>(())
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &StaffId::from_stored(id.as_str()),
+                    AuditAction::StaffTotpEnabled,
+                    None,
+                )?;
+                Ok::<_, Error>(())
             })
         })
         .await
-}
-
-impl From<password::HashFailed> for ApiError {
-    fn from(_: password::HashFailed) -> Self {
-        ApiError::internal("password hashing failed")
-    }
 }
 
 /// For the CLI: create an admin directly against the database.
@@ -439,9 +389,9 @@ pub fn create_admin_blocking(
     keys: &KeyRing,
     email: &str,
     password: &str,
-) -> Result<Option<String>, ApiError> {
+) -> Result<Option<StaffId>, Error> {
     let row = new_staff_row(keys, email, Role::Admin, password)?;
-    insert_staff(conn, keys.get(Purpose::Audit), &row, "cli")
+    insert_staff(conn, keys.get(Purpose::Audit), &row, &Actor::Operator)
 }
 
 #[cfg(test)]

@@ -3,26 +3,26 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::alerts::{self, AlertDraft, Identifiers};
-use crate::app::AppState;
-use crate::audit;
-use crate::checks::identifier_hash;
 use crate::clock::now_unix;
 use crate::crypto::Purpose;
-use crate::crypto::keys::KeyBytes;
-use crate::crypto::seal::{self, aad};
+use crate::crypto::records::{Envelope, Sealed};
 use crate::db::alerts::{self as alert_store, AlertRow, DeliveryRow};
 use crate::db::checks::{self as check_store, IdentifierRow};
 use crate::db::reports::{self as store, ReportRow, STATUS_WITHDRAWN};
 use crate::db::{self, DbConn};
+use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
+use crate::domain::{ContactDetails, ReportContent};
 use crate::firewall::{reporter_of, scrub};
 use crate::identifiers::{self, Kind};
-use crate::problem::{ApiError, Code, FieldError, crypto_fault};
 use crate::redact::{self, Keep, Removed};
-use crate::reports::input::{Checker, ContactDetails, MAX_LIST, MAX_MESSAGE, ReportContent};
-use crate::reports::{self, ConsentView, MessageView};
-use crate::staff::{Role, StaffMember};
-use crate::subscriptions;
+use crate::services::alerts::{self, AlertDraft, Identifiers};
+use crate::services::audit;
+use crate::services::checks::identifier_hash;
+use crate::services::reports::input::{Checker, MAX_LIST, MAX_MESSAGE};
+use crate::services::reports::{self, ConsentView, MessageView};
+use crate::services::staff::{Role, StaffMember};
+use crate::services::subscriptions;
+use crate::state::AppState;
 
 pub const STATUSES: [&str; 5] = [
     "received",
@@ -54,11 +54,11 @@ pub async fn list(
     state: &AppState,
     member: &StaffMember,
     status: Option<String>,
-) -> Result<Vec<CaseSummary>, ApiError> {
+) -> Result<Vec<CaseSummary>, Error> {
     member.require(Role::Caseworker)?;
     if let Some(s) = &status {
         if !STATUSES.contains(&s.as_str()) {
-            return Err(ApiError::validation(vec![FieldError::new(
+            return Err(Error::validation(vec![FieldError::new(
                 "status",
                 format!("must be one of: {}", STATUSES.join(", ")),
             )]));
@@ -76,7 +76,7 @@ pub async fn list(
                     }
                 }
             }
-            Ok::<_, ApiError>((rows, orgs))
+            Ok::<_, Error>((rows, orgs))
         })
         .await?;
     Ok(rows
@@ -97,8 +97,8 @@ pub async fn list(
 fn load(
     conn: &mut DbConn,
     id: &str,
-) -> Result<(ReportRow, store::KeyRow, Option<store::ContactRow>), ApiError> {
-    let not_found = || ApiError::new(Code::NotFound).with_detail("No case has this id.");
+) -> Result<(ReportRow, store::KeyRow, Option<store::ContactRow>), Error> {
+    let not_found = || Error::new(ErrorKind::NotFound).with_detail("No case has this id.");
     let row = store::by_id(conn, id)?
         .filter(|r| r.status != STATUS_WITHDRAWN)
         .ok_or_else(not_found)?;
@@ -123,7 +123,7 @@ pub struct CaseView {
 
 /// The decrypted case. The view is audited in the same transaction that reads it, and a new
 /// report becomes `reviewed`.
-pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<CaseView, ApiError> {
+pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<CaseView, Error> {
     member.require(Role::Caseworker)?;
     let (id, actor) = (id.to_string(), member.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
@@ -135,13 +135,13 @@ pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<Ca
                 if row.status == "received" {
                     store::set_status(conn, &id, "reviewed")?;
                 }
-                audit::record(conn, &audit_key, &actor, "case.view", Some(&id))?;
+                audit::record(conn, &audit_key, &actor, AuditAction::CaseView, Some(&id))?;
                 let org_name = match &row.relayed_by {
                     Some(o) => crate::db::register::org(conn, o)?.map(|o| o.name),
                     None => None,
                 };
                 let follow_up = reports::load_follow_up(conn, &row)?;
-                Ok::<_, ApiError>((row, key, contact, org_name, follow_up))
+                Ok::<_, Error>((row, key, contact, org_name, follow_up))
             })
         })
         .await?;
@@ -170,7 +170,7 @@ pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<Ca
 async fn open_case(
     state: &AppState,
     id: &str,
-) -> Result<(ReportRow, ReportContent, Option<ContactDetails>), ApiError> {
+) -> Result<(ReportRow, ReportContent, Option<ContactDetails>), Error> {
     let id = id.to_string();
     let (row, key, contact) = state.db.run(move |conn| load(conn, &id)).await?;
     let (content, contact) = reports::open_report(state, &row, &key, contact.as_ref())?;
@@ -181,11 +181,11 @@ pub async fn alert_draft(
     state: &AppState,
     member: &StaffMember,
     id: &str,
-) -> Result<AlertDraft, ApiError> {
+) -> Result<AlertDraft, Error> {
     member.require(Role::Caseworker)?;
     let (row, content, contact) = open_case(state, id).await?;
     // The draft is built from the decrypted report, so reading it is a view like any other.
-    audit::record_alone(state, &member.id, "case.view_draft", Some(&row.id)).await?;
+    audit::record_alone(state, &member.id, AuditAction::CaseViewDraft, Some(&row.id)).await?;
     Ok(alerts::draft(
         &state.settings,
         &row.category,
@@ -242,7 +242,7 @@ fn check_alert(
     input: &PublishInput,
     contact: Option<&ContactDetails>,
     content: &ReportContent,
-) -> Result<AlertContent, ApiError> {
+) -> Result<AlertContent, Error> {
     let mut c = Checker::default();
     let title = c.required_text("title", &input.title, 200, false);
     let body = c.required_text("body", &input.body, MAX_MESSAGE * 2, true);
@@ -364,7 +364,7 @@ fn check_alert(
         }
     }
     if !c.errors.is_empty() {
-        return Err(ApiError::validation(c.errors));
+        return Err(Error::validation(c.errors));
     }
     Ok(AlertContent {
         title,
@@ -378,17 +378,16 @@ pub async fn publish(
     member: &StaffMember,
     id: &str,
     input: PublishInput,
-) -> Result<Published, ApiError> {
+) -> Result<Published, Error> {
     member.require(Role::Caseworker)?;
     let (row, content, contact) = open_case(state, id).await?;
     if !content.alert {
-        return Err(ApiError::new(Code::AlertNotAllowed));
+        return Err(Error::new(ErrorKind::AlertNotAllowed));
     }
     let alert_content = check_alert(state, &input, contact.as_ref(), &content)?;
     let alert_id = uuid::Uuid::new_v4().to_string();
-    let data_key = KeyBytes::random().map_err(crypto_fault)?;
-    let kek = state.keys.get(Purpose::AlertData);
-    let json = serde_json::to_vec(&alert_content).map_err(crypto_fault)?;
+    let data_key = state.keys.new_data_key(Envelope::Alert, &alert_id)?;
+    let json = serde_json::to_vec(&alert_content)?;
     let mut regions = input.regions.clone();
     regions.sort();
     regions.dedup();
@@ -397,13 +396,11 @@ pub async fn publish(
         id: alert_id.clone(),
         report_id: Some(row.id.clone()),
         category: input.category.clone(),
-        regions: serde_json::to_string(&regions).map_err(crypto_fault)?,
+        regions: serde_json::to_string(&regions)?,
         published_on: published_on.clone(),
-        key_id: kek.id.clone(),
-        wrapped_key: seal::wrap_key(kek, &aad("alert-key", &alert_id), &data_key)
-            .map_err(crypto_fault)?,
-        content: seal::seal(&data_key, &aad("alert-content", &alert_id), &json)
-            .map_err(crypto_fault)?,
+        content: data_key.key.seal(Sealed::AlertContent, &alert_id, &json)?,
+        key_id: data_key.key_id,
+        wrapped_key: data_key.wrapped,
     };
     // Only published identifiers can match a check, and only as keyed hashes.
     let index_region = if regions.contains(&row.region) {
@@ -455,10 +452,10 @@ pub async fn publish(
                     conn,
                     &audit_key,
                     &actor,
-                    "alert.publish",
+                    AuditAction::AlertPublish,
                     Some(&alert_row.id),
                 )?;
-                Ok::<_, ApiError>(deliveries.len())
+                Ok::<_, Error>(deliveries.len())
             })
         })
         .await?;
@@ -475,12 +472,12 @@ pub async fn reply(
     member: &StaffMember,
     id: &str,
     body: &str,
-) -> Result<String, ApiError> {
+) -> Result<String, Error> {
     member.require(Role::Caseworker)?;
     let mut c = Checker::default();
     let text = c.required_text("body", body, MAX_MESSAGE, true);
     if !c.errors.is_empty() {
-        return Err(ApiError::validation(c.errors));
+        return Err(Error::validation(c.errors));
     }
     let (row, _, _) = open_case(state, id).await?;
     let on = reports::add_message(state, &row, "caseworker", text).await?;
@@ -490,15 +487,21 @@ pub async fn reply(
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
-                audit::record(conn, &audit_key, &actor, "case.reply", Some(&target))
-                    .map_err(ApiError::from)
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &actor,
+                    AuditAction::CaseReply,
+                    Some(&target),
+                )
+                .map_err(Error::from)
             })
         })
         .await?;
     Ok(on)
 }
 
-pub async fn close(state: &AppState, member: &StaffMember, id: &str) -> Result<(), ApiError> {
+pub async fn close(state: &AppState, member: &StaffMember, id: &str) -> Result<(), Error> {
     member.require(Role::Caseworker)?;
     let (id, actor) = (id.to_string(), member.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
@@ -508,7 +511,7 @@ pub async fn close(state: &AppState, member: &StaffMember, id: &str) -> Result<(
             db::write_tx(conn, |conn| {
                 load(conn, &id)?;
                 store::set_status(conn, &id, "closed")?;
-                audit::record(conn, &audit_key, &actor, "case.close", Some(&id))?;
+                audit::record(conn, &audit_key, &actor, AuditAction::CaseClose, Some(&id))?;
                 Ok(())
             })
         })

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::{ContactDetails, ReportContent};
 use crate::firewall::scrub::Policy;
 use crate::firewall::{TextRules, clean};
-use crate::reports::input::{ContactDetails, ReportContent};
 use crate::settings::{DatePrecision, Settings};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

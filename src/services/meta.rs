@@ -1,0 +1,72 @@
+//! Reference data clients build their forms from: regions, categories, the active SPOCs (without
+//! their addresses), the consent statement, and how to seal a report to this service.
+
+use serde::Serialize;
+
+use crate::crypto::sealed;
+use crate::db::register as store;
+use crate::domain::{Error, SpocId, consent};
+use crate::settings::RefEntry;
+use crate::state::AppState;
+
+#[derive(Debug, Serialize)]
+pub struct Meta {
+    pub regions: Vec<RefEntry>,
+    pub categories: Vec<RefEntry>,
+    pub spocs: Vec<SpocSummary>,
+    pub consent_statement: Statement,
+    pub sealed_reports: SealedReports,
+}
+
+/// A SPOC as reporters choose one: never the address.
+#[derive(Debug, Serialize)]
+pub struct SpocSummary {
+    pub id: SpocId,
+    pub name: String,
+    pub region: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Statement {
+    pub version: &'static str,
+    pub text: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SealedReports {
+    pub kem: &'static str,
+    pub kdf: &'static str,
+    pub aead: &'static str,
+    pub info: String,
+    pub key_id: String,
+    pub public_key: String,
+}
+
+pub async fn meta(state: &AppState) -> Result<Meta, Error> {
+    let spocs = state.db.run(store::active_spocs).await?;
+    let settings = &state.settings;
+    Ok(Meta {
+        regions: settings.reference.regions.clone(),
+        categories: settings.reference.categories.clone(),
+        spocs: spocs
+            .into_iter()
+            .map(|s| SpocSummary {
+                id: SpocId::from_stored(s.id),
+                name: s.name,
+                region: s.region,
+            })
+            .collect(),
+        consent_statement: Statement {
+            version: consent::STATEMENT_VERSION,
+            text: consent::STATEMENT_TEXT,
+        },
+        sealed_reports: SealedReports {
+            kem: sealed::KEM_NAME,
+            kdf: sealed::KDF_NAME,
+            aead: sealed::AEAD_NAME,
+            info: String::from_utf8_lossy(sealed::INFO).into_owned(),
+            key_id: state.sealed.key_id().to_string(),
+            public_key: state.sealed.public_key_b64(),
+        },
+    })
+}
