@@ -44,7 +44,7 @@ fn main() -> anyhow::Result<()> {
         .map(|i| IdentifierRow {
             id: uuid::Uuid::new_v4().to_string(),
             hash: identifier_hash(&keys, Kind::Phone, &format!("+4477{i:08}")),
-            alert_id: alert_id.clone(),
+            alert_id: alert_id.clone().into(),
             report_id: None,
             category: "robbery".into(),
             region: "gwent".into(),

@@ -111,7 +111,8 @@ impl Direct {
 }
 
 /// The row a follow-up message is bound to: its report and its own id.
-pub fn message_row(report_id: &str, message_id: &str) -> String {
+pub fn message_row(report_id: impl AsRef<str>, message_id: impl AsRef<str>) -> String {
+    let (report_id, message_id) = (report_id.as_ref(), message_id.as_ref());
     format!("{report_id}/{message_id}")
 }
 
@@ -137,7 +138,12 @@ pub struct NewDataKey {
 impl KeyRing {
     /// A fresh random data key for `envelope`, wrapped for the row `owner` (the report or alert
     /// id it belongs to).
-    pub fn new_data_key(&self, envelope: Envelope, owner: &str) -> Result<NewDataKey, SealError> {
+    pub fn new_data_key(
+        &self,
+        envelope: Envelope,
+        owner: impl AsRef<str>,
+    ) -> Result<NewDataKey, SealError> {
+        let owner = owner.as_ref();
         let kek = self.get(envelope.purpose());
         let key = KeyBytes::random().map_err(|_| SealError::Random)?;
         let wrapped = seal::seal(&kek.key, &aad(envelope.key_label(), owner), key.expose())?;
@@ -152,9 +158,10 @@ impl KeyRing {
     pub fn open_data_key(
         &self,
         envelope: Envelope,
-        owner: &str,
+        owner: impl AsRef<str>,
         wrapped: &[u8],
     ) -> Result<DataKey, SealError> {
+        let owner = owner.as_ref();
         let kek = self.get(envelope.purpose());
         let bytes = seal::open(&kek.key, &aad(envelope.key_label(), owner), wrapped)?;
         let key = KeyBytes::from_slice(&bytes).ok_or(SealError::Open)?;
@@ -170,9 +177,10 @@ impl KeyRing {
     pub fn seal_direct(
         &self,
         what: Direct,
-        row: &str,
+        row: impl AsRef<str>,
         plaintext: &[u8],
     ) -> Result<Vec<u8>, SealError> {
+        let row = row.as_ref();
         seal::seal(
             &self.get(what.purpose()).key,
             &aad(what.label(), row),
@@ -183,9 +191,10 @@ impl KeyRing {
     pub fn open_direct(
         &self,
         what: Direct,
-        row: &str,
+        row: impl AsRef<str>,
         blob: &[u8],
     ) -> Result<Zeroizing<Vec<u8>>, SealError> {
+        let row = row.as_ref();
         seal::open(&self.get(what.purpose()).key, &aad(what.label(), row), blob)
     }
 }
@@ -193,7 +202,13 @@ impl KeyRing {
 impl DataKey {
     /// Seals `plaintext` as `what` of `row`. A record of another envelope is refused: it would
     /// be sealed under the wrong family's key and be destroyed with the wrong record.
-    pub fn seal(&self, what: Sealed, row: &str, plaintext: &[u8]) -> Result<Vec<u8>, SealError> {
+    pub fn seal(
+        &self,
+        what: Sealed,
+        row: impl AsRef<str>,
+        plaintext: &[u8],
+    ) -> Result<Vec<u8>, SealError> {
+        let row = row.as_ref();
         if what.envelope() != self.envelope {
             return Err(SealError::Encrypt);
         }
@@ -203,9 +218,10 @@ impl DataKey {
     pub fn open(
         &self,
         what: Sealed,
-        row: &str,
+        row: impl AsRef<str>,
         blob: &[u8],
     ) -> Result<Zeroizing<Vec<u8>>, SealError> {
+        let row = row.as_ref();
         if what.envelope() != self.envelope {
             return Err(SealError::Open);
         }

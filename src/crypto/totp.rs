@@ -19,11 +19,11 @@ pub fn new_secret() -> Result<Zeroizing<Vec<u8>>, TotpFailed> {
 pub struct Totp(totp_rs::Totp);
 
 impl Totp {
-    pub fn new(secret: &[u8], account: &str) -> Result<Self, TotpFailed> {
+    pub fn new(secret: &[u8], account: impl AsRef<str>) -> Result<Self, TotpFailed> {
         totp_rs::Builder::new()
             .with_secret(secret.to_vec())
             .with_issuer(Some("Lookout"))
-            .with_account_name(account.to_string())
+            .with_account_name(account.as_ref().to_string())
             .build()
             .map(Totp)
             .map_err(|_| TotpFailed)

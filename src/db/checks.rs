@@ -4,14 +4,15 @@ use diesel::prelude::*;
 
 use super::schema::identifier_index;
 use super::{DbConn, DbError};
+use crate::domain::{AlertId, ReportId};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = identifier_index)]
 pub struct IdentifierRow {
     pub id: String,
     pub hash: String,
-    pub alert_id: String,
-    pub report_id: Option<String>,
+    pub alert_id: AlertId,
+    pub report_id: Option<ReportId>,
     pub category: String,
     pub region: String,
     pub published_on: String,
@@ -49,7 +50,7 @@ pub fn matching(conn: &mut DbConn, hash: &str) -> Result<Vec<IdentifierRow>, DbE
         .load(conn)?)
 }
 
-pub fn delete_for_report(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
+pub fn delete_for_report(conn: &mut DbConn, report_id: &ReportId) -> Result<(), DbError> {
     diesel::delete(identifier_index::table.filter(identifier_index::report_id.eq(report_id)))
         .execute(conn)?;
     Ok(())

@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod audit;
 pub mod checks;
+mod ids;
 pub mod register;
 pub mod reports;
 pub mod schema;

@@ -4,11 +4,12 @@ use diesel::prelude::*;
 
 use super::schema::{disclosures, orgs, spocs};
 use super::{DbConn, DbError};
+use crate::domain::{ConsentLevel, DisclosureId, OrgId, ReportId, SpocId};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = orgs)]
 pub struct OrgRow {
-    pub id: String,
+    pub id: OrgId,
     pub name: String,
     pub email: String,
     pub key_hash: String,
@@ -20,17 +21,17 @@ pub struct OrgRow {
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = disclosures)]
 pub struct DisclosureRow {
-    pub id: String,
-    pub report_id: String,
-    pub spoc_id: String,
-    pub level: String,
+    pub id: DisclosureId,
+    pub report_id: ReportId,
+    pub spoc_id: SpocId,
+    pub level: ConsentLevel,
     pub disclosed_on: String,
     pub content: Vec<u8>,
 }
 
 pub fn insert_spoc(
     conn: &mut DbConn,
-    id: &str,
+    id: &SpocId,
     name: &str,
     region: &str,
     email: &str,
@@ -51,7 +52,7 @@ pub fn insert_spoc(
 
 #[derive(Debug, Clone, Queryable)]
 pub struct SpocRow {
-    pub id: String,
+    pub id: SpocId,
     pub name: String,
     pub region: String,
     pub email: String,
@@ -60,7 +61,7 @@ pub struct SpocRow {
     pub retired_on: Option<String>,
 }
 
-pub fn active_spoc(conn: &mut DbConn, id: &str) -> Result<Option<SpocRow>, DbError> {
+pub fn active_spoc(conn: &mut DbConn, id: &SpocId) -> Result<Option<SpocRow>, DbError> {
     Ok(spocs::table
         .filter(spocs::id.eq(id))
         .filter(spocs::active.eq(true))
@@ -81,12 +82,12 @@ pub fn all_spocs(conn: &mut DbConn) -> Result<Vec<SpocRow>, DbError> {
         .load(conn)?)
 }
 
-pub fn spoc(conn: &mut DbConn, id: &str) -> Result<Option<SpocRow>, DbError> {
+pub fn spoc(conn: &mut DbConn, id: &SpocId) -> Result<Option<SpocRow>, DbError> {
     Ok(spocs::table.find(id).first(conn).optional()?)
 }
 
 /// Retires an active SPOC; false if there was none.
-pub fn retire_spoc(conn: &mut DbConn, id: &str, today: &str) -> Result<bool, DbError> {
+pub fn retire_spoc(conn: &mut DbConn, id: &SpocId, today: &str) -> Result<bool, DbError> {
     let n = diesel::update(spocs::table.find(id).filter(spocs::active.eq(true)))
         .set((spocs::active.eq(false), spocs::retired_on.eq(Some(today))))
         .execute(conn)?;
@@ -98,7 +99,7 @@ pub fn insert_org(conn: &mut DbConn, row: &OrgRow) -> Result<(), DbError> {
     Ok(())
 }
 
-pub fn org(conn: &mut DbConn, id: &str) -> Result<Option<OrgRow>, DbError> {
+pub fn org(conn: &mut DbConn, id: &OrgId) -> Result<Option<OrgRow>, DbError> {
     Ok(orgs::table.find(id).first(conn).optional()?)
 }
 
@@ -110,14 +111,17 @@ pub fn active_org_by_key(conn: &mut DbConn, key_hash: &str) -> Result<Option<Org
         .optional()?)
 }
 
-pub fn revoke_org(conn: &mut DbConn, id: &str, today: &str) -> Result<bool, DbError> {
+pub fn revoke_org(conn: &mut DbConn, id: &OrgId, today: &str) -> Result<bool, DbError> {
     let n = diesel::update(orgs::table.find(id).filter(orgs::active.eq(true)))
         .set((orgs::active.eq(false), orgs::revoked_on.eq(Some(today))))
         .execute(conn)?;
     Ok(n == 1)
 }
 
-pub fn disclosure(conn: &mut DbConn, report_id: &str) -> Result<Option<DisclosureRow>, DbError> {
+pub fn disclosure(
+    conn: &mut DbConn,
+    report_id: &ReportId,
+) -> Result<Option<DisclosureRow>, DbError> {
     Ok(disclosures::table
         .filter(disclosures::report_id.eq(report_id))
         .first(conn)
@@ -131,12 +135,12 @@ pub fn insert_disclosure(conn: &mut DbConn, row: &DisclosureRow) -> Result<(), D
     Ok(())
 }
 
-pub fn delete_disclosure(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
+pub fn delete_disclosure(conn: &mut DbConn, id: &DisclosureId) -> Result<(), DbError> {
     diesel::delete(disclosures::table.find(id)).execute(conn)?;
     Ok(())
 }
 
-pub fn delete_disclosures_of(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
+pub fn delete_disclosures_of(conn: &mut DbConn, report_id: &ReportId) -> Result<(), DbError> {
     diesel::delete(disclosures::table.filter(disclosures::report_id.eq(report_id)))
         .execute(conn)?;
     Ok(())

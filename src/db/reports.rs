@@ -5,42 +5,41 @@ use diesel::prelude::*;
 
 use super::schema::{consent_history, report_contacts, report_keys, report_messages, reports};
 use super::{DbConn, DbError};
-
-pub const STATUS_WITHDRAWN: &str = "withdrawn";
+use crate::domain::{ConsentLevel, MessageId, OrgId, ReportId, ReportStatus, SpocId};
 
 #[derive(Debug, Clone, Queryable)]
 pub struct ReportRow {
-    pub id: String,
+    pub id: ReportId,
     pub receipt_hash: String,
     pub category: String,
     pub region: String,
-    pub status: String,
+    pub status: ReportStatus,
     pub submitted_on: String,
-    pub consent_level: String,
-    pub consent_spoc_id: Option<String>,
-    pub relayed_by: Option<String>,
+    pub consent_level: ConsentLevel,
+    pub consent_spoc_id: Option<SpocId>,
+    pub relayed_by: Option<OrgId>,
     pub content: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = reports)]
 pub struct NewReportRow<'a> {
-    pub id: &'a str,
+    pub id: &'a ReportId,
     pub receipt_hash: &'a str,
     pub category: &'a str,
     pub region: &'a str,
-    pub status: &'a str,
+    pub status: ReportStatus,
     pub submitted_on: &'a str,
-    pub consent_level: &'a str,
-    pub consent_spoc_id: Option<&'a str>,
-    pub relayed_by: Option<&'a str>,
+    pub consent_level: ConsentLevel,
+    pub consent_spoc_id: Option<&'a SpocId>,
+    pub relayed_by: Option<&'a OrgId>,
     pub content: &'a [u8],
 }
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = report_keys)]
 pub struct KeyRow {
-    pub report_id: String,
+    pub report_id: ReportId,
     pub key_id: String,
     pub wrapped_key: Vec<u8>,
 }
@@ -48,7 +47,7 @@ pub struct KeyRow {
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = report_contacts)]
 pub struct ContactRow {
-    pub report_id: String,
+    pub report_id: ReportId,
     pub key_id: String,
     pub wrapped_key: Vec<u8>,
     pub content: Vec<u8>,
@@ -57,8 +56,8 @@ pub struct ContactRow {
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = report_messages)]
 pub struct MessageRow {
-    pub id: String,
-    pub report_id: String,
+    pub id: MessageId,
+    pub report_id: ReportId,
     pub seq: i32,
     pub sender: String,
     pub sent_on: String,
@@ -68,10 +67,10 @@ pub struct MessageRow {
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = consent_history)]
 pub struct ConsentRow {
-    pub report_id: String,
+    pub report_id: ReportId,
     pub seq: i32,
-    pub level: String,
-    pub spoc_id: Option<String>,
+    pub level: ConsentLevel,
+    pub spoc_id: Option<SpocId>,
     pub statement_version: Option<String>,
     pub given_on: String,
 }
@@ -104,40 +103,43 @@ pub fn insert_report(
 pub fn by_receipt_hash(conn: &mut DbConn, hash: &str) -> Result<Option<ReportRow>, DbError> {
     Ok(reports::table
         .filter(reports::receipt_hash.eq(hash))
-        .filter(reports::status.ne(STATUS_WITHDRAWN))
+        .filter(reports::status.ne(ReportStatus::Withdrawn))
         .first::<ReportRow>(conn)
         .optional()?)
 }
 
-pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<ReportRow>, DbError> {
+pub fn by_id(conn: &mut DbConn, id: &ReportId) -> Result<Option<ReportRow>, DbError> {
     Ok(reports::table
         .find(id)
         .first::<ReportRow>(conn)
         .optional()?)
 }
 
-pub fn key(conn: &mut DbConn, report_id: &str) -> Result<Option<KeyRow>, DbError> {
+pub fn key(conn: &mut DbConn, report_id: &ReportId) -> Result<Option<KeyRow>, DbError> {
     Ok(report_keys::table
         .find(report_id)
         .first::<KeyRow>(conn)
         .optional()?)
 }
 
-pub fn contact(conn: &mut DbConn, report_id: &str) -> Result<Option<ContactRow>, DbError> {
+pub fn contact(conn: &mut DbConn, report_id: &ReportId) -> Result<Option<ContactRow>, DbError> {
     Ok(report_contacts::table
         .find(report_id)
         .first::<ContactRow>(conn)
         .optional()?)
 }
 
-pub fn messages(conn: &mut DbConn, report_id: &str) -> Result<Vec<MessageRow>, DbError> {
+pub fn messages(conn: &mut DbConn, report_id: &ReportId) -> Result<Vec<MessageRow>, DbError> {
     Ok(report_messages::table
         .filter(report_messages::report_id.eq(report_id))
         .order(report_messages::seq.asc())
         .load::<MessageRow>(conn)?)
 }
 
-pub fn latest_consent(conn: &mut DbConn, report_id: &str) -> Result<Option<ConsentRow>, DbError> {
+pub fn latest_consent(
+    conn: &mut DbConn,
+    report_id: &ReportId,
+) -> Result<Option<ConsentRow>, DbError> {
     Ok(consent_history::table
         .filter(consent_history::report_id.eq(report_id))
         .order(consent_history::seq.desc())
@@ -148,7 +150,7 @@ pub fn latest_consent(conn: &mut DbConn, report_id: &str) -> Result<Option<Conse
 /// Takes the report's row lock (on PostgreSQL; SQLite write transactions are already
 /// exclusive), so per-report sequence numbers cannot collide and a decision taken under it
 /// (a forward) cannot race a consent change or a withdrawal.
-pub fn lock_report(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
+pub fn lock_report(conn: &mut DbConn, report_id: &ReportId) -> Result<(), DbError> {
     diesel::update(reports::table.find(report_id))
         .set(reports::status.eq(reports::status))
         .execute(conn)?;
@@ -195,7 +197,7 @@ pub fn change_consent(conn: &mut DbConn, row: &ConsentRow) -> Result<ConsentRow,
 
 /// Crypto-shredding: the wrapped data key, the contact row, the messages, the consent history
 /// and the sealed copy of any disclosure go (the audit log keeps that a forward happened); the report row keeps only ciphertext nobody can open, and no receipt finds it.
-pub fn withdraw(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
+pub fn withdraw(conn: &mut DbConn, report_id: &ReportId) -> Result<(), DbError> {
     diesel::delete(report_keys::table.find(report_id)).execute(conn)?;
     diesel::delete(report_contacts::table.find(report_id)).execute(conn)?;
     diesel::delete(report_messages::table.filter(report_messages::report_id.eq(report_id)))
@@ -207,19 +209,19 @@ pub fn withdraw(conn: &mut DbConn, report_id: &str) -> Result<(), DbError> {
     let tombstone = format!("withdrawn:{report_id}");
     diesel::update(reports::table.find(report_id))
         .set((
-            reports::status.eq(STATUS_WITHDRAWN),
+            reports::status.eq(ReportStatus::Withdrawn),
             reports::receipt_hash.eq(tombstone),
-            reports::consent_level.eq("none"),
-            reports::consent_spoc_id.eq(None::<String>),
+            reports::consent_level.eq(ConsentLevel::None),
+            reports::consent_spoc_id.eq(None::<SpocId>),
         ))
         .execute(conn)?;
     Ok(())
 }
 
 /// The case queue: live reports, optionally of one status, oldest first.
-pub fn queue(conn: &mut DbConn, status: Option<&str>) -> Result<Vec<ReportRow>, DbError> {
+pub fn queue(conn: &mut DbConn, status: Option<ReportStatus>) -> Result<Vec<ReportRow>, DbError> {
     let mut query = reports::table
-        .filter(reports::status.ne(STATUS_WITHDRAWN))
+        .filter(reports::status.ne(ReportStatus::Withdrawn))
         .order((reports::submitted_on.asc(), reports::id.asc()))
         .into_boxed();
     if let Some(status) = status {
@@ -228,7 +230,7 @@ pub fn queue(conn: &mut DbConn, status: Option<&str>) -> Result<Vec<ReportRow>, 
     Ok(query.load::<ReportRow>(conn)?)
 }
 
-pub fn set_status(conn: &mut DbConn, id: &str, status: &str) -> Result<(), DbError> {
+pub fn set_status(conn: &mut DbConn, id: &ReportId, status: ReportStatus) -> Result<(), DbError> {
     diesel::update(reports::table.find(id))
         .set(reports::status.eq(status))
         .execute(conn)?;
@@ -236,9 +238,9 @@ pub fn set_status(conn: &mut DbConn, id: &str, status: &str) -> Result<(), DbErr
 }
 
 /// Ids of live reports submitted before `cutoff` (a `YYYY-MM-DD` day).
-pub fn older_than(conn: &mut DbConn, cutoff: &str, limit: i64) -> Result<Vec<String>, DbError> {
+pub fn older_than(conn: &mut DbConn, cutoff: &str, limit: i64) -> Result<Vec<ReportId>, DbError> {
     Ok(reports::table
-        .filter(reports::status.ne(STATUS_WITHDRAWN))
+        .filter(reports::status.ne(ReportStatus::Withdrawn))
         .filter(reports::submitted_on.lt(cutoff))
         .select(reports::id)
         .limit(limit)

@@ -4,11 +4,12 @@ use diesel::prelude::*;
 
 use super::schema::{sessions, staff};
 use super::{DbConn, DbError};
+use crate::domain::StaffId;
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = staff)]
 pub struct StaffRow {
-    pub id: String,
+    pub id: StaffId,
     pub email_index: String,
     pub email: Vec<u8>,
     pub role: String,
@@ -44,11 +45,11 @@ pub fn by_email_index(conn: &mut DbConn, index: &str) -> Result<Option<StaffRow>
         .optional()?)
 }
 
-pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<StaffRow>, DbError> {
+pub fn by_id(conn: &mut DbConn, id: &StaffId) -> Result<Option<StaffRow>, DbError> {
     Ok(staff::table.find(id).first(conn).optional()?)
 }
 
-pub fn record_failure(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbError> {
+pub fn record_failure(conn: &mut DbConn, id: &StaffId, now: i64) -> Result<(), DbError> {
     diesel::update(staff::table.find(id))
         .set((
             staff::failed_logins.eq(staff::failed_logins + 1),
@@ -58,7 +59,7 @@ pub fn record_failure(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbErr
     Ok(())
 }
 
-pub fn record_success(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
+pub fn record_success(conn: &mut DbConn, id: &StaffId) -> Result<(), DbError> {
     diesel::update(staff::table.find(id))
         .set((
             staff::failed_logins.eq(0),
@@ -70,7 +71,7 @@ pub fn record_success(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
 
 /// Marks a TOTP time step used, only if it is later than the last one: false when another login
 /// used it (or a later one) first.
-pub fn use_totp_step(conn: &mut DbConn, id: &str, step: i64) -> Result<bool, DbError> {
+pub fn use_totp_step(conn: &mut DbConn, id: &StaffId, step: i64) -> Result<bool, DbError> {
     let changed = diesel::update(
         staff::table.find(id).filter(
             staff::totp_last_step
@@ -83,7 +84,7 @@ pub fn use_totp_step(conn: &mut DbConn, id: &str, step: i64) -> Result<bool, DbE
     Ok(changed == 1)
 }
 
-pub fn set_totp_secret(conn: &mut DbConn, id: &str, sealed: &[u8]) -> Result<(), DbError> {
+pub fn set_totp_secret(conn: &mut DbConn, id: &StaffId, sealed: &[u8]) -> Result<(), DbError> {
     diesel::update(staff::table.find(id))
         .set((
             staff::totp_secret.eq(Some(sealed)),
@@ -93,7 +94,7 @@ pub fn set_totp_secret(conn: &mut DbConn, id: &str, sealed: &[u8]) -> Result<(),
     Ok(())
 }
 
-pub fn enable_totp(conn: &mut DbConn, id: &str, step: i64) -> Result<(), DbError> {
+pub fn enable_totp(conn: &mut DbConn, id: &StaffId, step: i64) -> Result<(), DbError> {
     diesel::update(staff::table.find(id))
         .set((
             staff::totp_enabled.eq(true),
@@ -106,7 +107,7 @@ pub fn enable_totp(conn: &mut DbConn, id: &str, step: i64) -> Result<(), DbError
 pub fn insert_session(
     conn: &mut DbConn,
     token_hash: &str,
-    staff_id: &str,
+    staff_id: &StaffId,
     expires_at: i64,
 ) -> Result<(), DbError> {
     diesel::insert_into(sessions::table)

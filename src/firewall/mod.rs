@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::domain::{ConsentLevel, ContactDetails, ReportContent};
+use crate::domain::{ConsentLevel, ContactDetails, ReportContent, SpocId};
 use crate::redact::{self, Keep, ReporterContact};
 
 /// Normalised fragments of field names that are about immigration or identity documents.
@@ -100,7 +100,7 @@ fn is_forbidden_name(key: &str) -> bool {
 /// A police contact a reporter consented to, checked active at the time of building.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpocRef {
-    pub id: String,
+    pub id: SpocId,
     pub name: String,
     pub region: String,
 }

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::auth::Authed;
 use super::json::ApiJson;
-use crate::domain::FieldError;
+use crate::domain::{FieldError, ReportId};
 use crate::http::problem::{ApiError, Code};
 use crate::services::cases;
 use crate::state::AppState;
@@ -29,7 +29,7 @@ pub async fn list(
 pub async fn view(
     state: web::Data<AppState>,
     auth: Authed,
-    id: web::Path<String>,
+    id: web::Path<ReportId>,
 ) -> Result<HttpResponse, ApiError> {
     let case = cases::view(&state, &auth.member, &id).await?;
     Ok(HttpResponse::Ok().json(case))
@@ -38,7 +38,7 @@ pub async fn view(
 pub async fn alert_draft(
     state: web::Data<AppState>,
     auth: Authed,
-    id: web::Path<String>,
+    id: web::Path<ReportId>,
 ) -> Result<HttpResponse, ApiError> {
     let draft = cases::alert_draft(&state, &auth.member, &id).await?;
     Ok(HttpResponse::Ok().json(draft))
@@ -47,7 +47,7 @@ pub async fn alert_draft(
 pub async fn publish(
     state: web::Data<AppState>,
     auth: Authed,
-    id: web::Path<String>,
+    id: web::Path<ReportId>,
     ApiJson(body): ApiJson<cases::PublishInput>,
 ) -> Result<HttpResponse, ApiError> {
     let published = cases::publish(&state, &auth.member, &id, body).await?;
@@ -63,7 +63,7 @@ pub struct MessageBody {
 pub async fn message(
     state: web::Data<AppState>,
     auth: Authed,
-    id: web::Path<String>,
+    id: web::Path<ReportId>,
     ApiJson(body): ApiJson<MessageBody>,
 ) -> Result<HttpResponse, ApiError> {
     let on = cases::reply(&state, &auth.member, &id, &body.body).await?;
@@ -73,7 +73,7 @@ pub async fn message(
 pub async fn close(
     state: web::Data<AppState>,
     auth: Authed,
-    id: web::Path<String>,
+    id: web::Path<ReportId>,
 ) -> Result<HttpResponse, ApiError> {
     cases::close(&state, &auth.member, &id).await?;
     Ok(HttpResponse::Ok().json(json!({"status": "closed"})))
@@ -91,7 +91,7 @@ pub struct ForwardBody {
 pub async fn forward(
     state: web::Data<AppState>,
     auth: Authed,
-    id: web::Path<String>,
+    id: web::Path<ReportId>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let body: ForwardBody = if body.iter().all(u8::is_ascii_whitespace) {

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::auth::Authed;
 use super::json::ApiJson;
+use crate::domain::{OrgId, SpocId};
 use crate::http::problem::ApiError;
 use crate::services::audit;
 use crate::services::register;
@@ -39,7 +40,7 @@ pub async fn create_spoc(
 pub async fn retire_spoc(
     state: web::Data<AppState>,
     auth: Authed,
-    id: web::Path<String>,
+    id: web::Path<SpocId>,
 ) -> Result<HttpResponse, ApiError> {
     register::retire_spoc(&state, &auth.member, &id).await?;
     Ok(HttpResponse::Ok().json(json!({"status": "retired"})))
@@ -64,7 +65,7 @@ pub async fn create_org(
 pub async fn revoke_org(
     state: web::Data<AppState>,
     auth: Authed,
-    id: web::Path<String>,
+    id: web::Path<OrgId>,
 ) -> Result<HttpResponse, ApiError> {
     register::revoke_org(&state, &auth.member, &id).await?;
     Ok(HttpResponse::Ok().json(json!({"status": "revoked"})))

@@ -45,10 +45,10 @@ pub async fn record_alone(
     state: &crate::state::AppState,
     actor: impl Into<Actor>,
     action: AuditAction,
-    target: Option<&str>,
+    target: Option<impl AsRef<str>>,
 ) -> Result<(), crate::domain::Error> {
     let key = state.keys.get(crate::crypto::Purpose::Audit).clone();
-    let (actor, target) = (actor.into(), target.map(str::to_string));
+    let (actor, target): (Actor, _) = (actor.into(), target.map(|t| t.as_ref().to_string()));
     state
         .db
         .run(move |conn| {
@@ -67,8 +67,9 @@ pub fn record(
     key: &DerivedKey,
     actor: impl Into<Actor>,
     action: AuditAction,
-    target: Option<&str>,
+    target: Option<impl AsRef<str>>,
 ) -> Result<(), DbError> {
+    let target = target.as_ref().map(AsRef::as_ref);
     let (actor, action) = (actor.into().to_string(), action.to_string());
     let (actor, action) = (actor.as_str(), action.as_str());
     if conn.backend() == Backend::Postgres {

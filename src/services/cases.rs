@@ -8,10 +8,10 @@ use crate::crypto::Purpose;
 use crate::crypto::records::{Envelope, Sealed};
 use crate::db::alerts::{self as alert_store, AlertRow, DeliveryRow};
 use crate::db::checks::{self as check_store, IdentifierRow};
-use crate::db::reports::{self as store, ReportRow, STATUS_WITHDRAWN};
+use crate::db::reports::{self as store, ReportRow};
 use crate::db::{self, DbConn};
+use crate::domain::{AlertId, ContactDetails, ReportContent, ReportId, ReportStatus};
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
-use crate::domain::{ContactDetails, ReportContent};
 use crate::firewall::{reporter_of, scrub};
 use crate::identifiers::{self, Kind};
 use crate::redact::{self, Keep, Removed};
@@ -24,21 +24,22 @@ use crate::services::staff::{Role, StaffMember};
 use crate::services::subscriptions;
 use crate::state::AppState;
 
-pub const STATUSES: [&str; 5] = [
-    "received",
-    "reviewed",
-    "alert_published",
-    "forwarded",
-    "closed",
+/// The states a case in the queue can be in (withdrawn reports are never listed).
+pub const STATUSES: [ReportStatus; 5] = [
+    ReportStatus::Received,
+    ReportStatus::Reviewed,
+    ReportStatus::AlertPublished,
+    ReportStatus::Forwarded,
+    ReportStatus::Closed,
 ];
 
 #[derive(Debug, Serialize)]
 pub struct CaseSummary {
-    pub id: String,
+    pub id: ReportId,
     pub category: String,
     pub region: String,
     pub submitted_on: String,
-    pub status: String,
+    pub status: ReportStatus,
     pub consent: serde_json::Value,
     pub relayed_by: Option<String>,
 }
@@ -56,18 +57,23 @@ pub async fn list(
     status: Option<String>,
 ) -> Result<Vec<CaseSummary>, Error> {
     member.require(Role::Caseworker)?;
-    if let Some(s) = &status {
-        if !STATUSES.contains(&s.as_str()) {
-            return Err(Error::validation(vec![FieldError::new(
-                "status",
-                format!("must be one of: {}", STATUSES.join(", ")),
-            )]));
-        }
-    }
+    let status = match status.as_deref() {
+        None => None,
+        Some(word) => match word.parse::<ReportStatus>() {
+            Ok(s) if STATUSES.contains(&s) => Some(s),
+            _ => {
+                let words: Vec<&str> = STATUSES.iter().map(|s| s.as_str()).collect();
+                return Err(Error::validation(vec![FieldError::new(
+                    "status",
+                    format!("must be one of: {}", words.join(", ")),
+                )]));
+            }
+        },
+    };
     let (rows, orgs) = state
         .db
         .run(move |conn| {
-            let rows = store::queue(conn, status.as_deref())?;
+            let rows = store::queue(conn, status)?;
             let mut orgs = std::collections::HashMap::new();
             for id in rows.iter().filter_map(|r| r.relayed_by.as_ref()) {
                 if !orgs.contains_key(id) {
@@ -86,7 +92,7 @@ pub async fn list(
             category: r.category.clone(),
             region: r.region.clone(),
             submitted_on: r.submitted_on.clone(),
-            status: r.status.clone(),
+            status: r.status,
             consent: consent_json(r),
             relayed_by: r.relayed_by.as_ref().and_then(|id| orgs.get(id).cloned()),
         })
@@ -96,11 +102,11 @@ pub async fn list(
 /// A live report with its key and contact row, or 404.
 fn load(
     conn: &mut DbConn,
-    id: &str,
+    id: &ReportId,
 ) -> Result<(ReportRow, store::KeyRow, Option<store::ContactRow>), Error> {
     let not_found = || Error::new(ErrorKind::NotFound).with_detail("No case has this id.");
     let row = store::by_id(conn, id)?
-        .filter(|r| r.status != STATUS_WITHDRAWN)
+        .filter(|r| r.status != ReportStatus::Withdrawn)
         .ok_or_else(not_found)?;
     let key = store::key(conn, id)?.ok_or_else(not_found)?;
     let contact = store::contact(conn, id)?;
@@ -109,10 +115,10 @@ fn load(
 
 #[derive(Debug, Serialize)]
 pub struct CaseView {
-    pub id: String,
+    pub id: ReportId,
     pub category: String,
     pub region: String,
-    pub status: String,
+    pub status: ReportStatus,
     pub submitted_on: String,
     pub consent: ConsentView,
     pub relayed_by: Option<String>,
@@ -123,17 +129,21 @@ pub struct CaseView {
 
 /// The decrypted case. The view is audited in the same transaction that reads it, and a new
 /// report becomes `reviewed`.
-pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<CaseView, Error> {
+pub async fn view(
+    state: &AppState,
+    member: &StaffMember,
+    id: &ReportId,
+) -> Result<CaseView, Error> {
     member.require(Role::Caseworker)?;
-    let (id, actor) = (id.to_string(), member.id.clone());
+    let (id, actor) = (id.clone(), member.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
     let (row, key, contact, org_name, follow_up) = state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 let (row, key, contact) = load(conn, &id)?;
-                if row.status == "received" {
-                    store::set_status(conn, &id, "reviewed")?;
+                if row.status == ReportStatus::Received {
+                    store::set_status(conn, &id, ReportStatus::Reviewed)?;
                 }
                 audit::record(conn, &audit_key, &actor, AuditAction::CaseView, Some(&id))?;
                 let org_name = match &row.relayed_by {
@@ -148,10 +158,10 @@ pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<Ca
     let (content, contact) = reports::open_report(state, &row, &key, contact.as_ref())?;
     let reporter = reports::render_follow_up(state, row.clone(), follow_up)?;
     // The row was read before this view marked it reviewed.
-    let status = if row.status == "received" {
-        "reviewed".to_string()
+    let status = if row.status == ReportStatus::Received {
+        ReportStatus::Reviewed
     } else {
-        row.status.clone()
+        row.status
     };
     Ok(CaseView {
         id: row.id,
@@ -169,9 +179,9 @@ pub async fn view(state: &AppState, member: &StaffMember, id: &str) -> Result<Ca
 
 async fn open_case(
     state: &AppState,
-    id: &str,
+    id: &ReportId,
 ) -> Result<(ReportRow, ReportContent, Option<ContactDetails>), Error> {
-    let id = id.to_string();
+    let id = id.clone();
     let (row, key, contact) = state.db.run(move |conn| load(conn, &id)).await?;
     let (content, contact) = reports::open_report(state, &row, &key, contact.as_ref())?;
     Ok((row, content, contact))
@@ -180,7 +190,7 @@ async fn open_case(
 pub async fn alert_draft(
     state: &AppState,
     member: &StaffMember,
-    id: &str,
+    id: &ReportId,
 ) -> Result<AlertDraft, Error> {
     member.require(Role::Caseworker)?;
     let (row, content, contact) = open_case(state, id).await?;
@@ -229,7 +239,7 @@ pub struct AlertContent {
 
 #[derive(Debug, Serialize)]
 pub struct Published {
-    pub id: String,
+    pub id: AlertId,
     pub published_on: String,
     pub recipients: usize,
 }
@@ -376,7 +386,7 @@ fn check_alert(
 pub async fn publish(
     state: &AppState,
     member: &StaffMember,
-    id: &str,
+    id: &ReportId,
     input: PublishInput,
 ) -> Result<Published, Error> {
     member.require(Role::Caseworker)?;
@@ -385,7 +395,7 @@ pub async fn publish(
         return Err(Error::new(ErrorKind::AlertNotAllowed));
     }
     let alert_content = check_alert(state, &input, contact.as_ref(), &content)?;
-    let alert_id = uuid::Uuid::new_v4().to_string();
+    let alert_id = AlertId::random();
     let data_key = state.keys.new_data_key(Envelope::Alert, &alert_id)?;
     let json = serde_json::to_vec(&alert_content)?;
     let mut regions = input.regions.clone();
@@ -393,8 +403,8 @@ pub async fn publish(
     regions.dedup();
     let published_on = crate::clock::today_string();
     let alert_row = AlertRow {
-        id: alert_id.clone(),
-        report_id: Some(row.id.clone()),
+        id: alert_id.to_string(),
+        report_id: Some(row.id.to_string()),
         category: input.category.clone(),
         regions: serde_json::to_string(&regions)?,
         published_on: published_on.clone(),
@@ -447,7 +457,7 @@ pub async fn publish(
                     .collect();
                 alert_store::insert_deliveries(conn, &deliveries)?;
                 check_store::insert(conn, &index_rows)?;
-                store::set_status(conn, &report_id, "alert_published")?;
+                store::set_status(conn, &report_id, ReportStatus::AlertPublished)?;
                 audit::record(
                     conn,
                     &audit_key,
@@ -470,7 +480,7 @@ pub async fn publish(
 pub async fn reply(
     state: &AppState,
     member: &StaffMember,
-    id: &str,
+    id: &ReportId,
     body: &str,
 ) -> Result<String, Error> {
     member.require(Role::Caseworker)?;
@@ -501,16 +511,16 @@ pub async fn reply(
     Ok(on)
 }
 
-pub async fn close(state: &AppState, member: &StaffMember, id: &str) -> Result<(), Error> {
+pub async fn close(state: &AppState, member: &StaffMember, id: &ReportId) -> Result<(), Error> {
     member.require(Role::Caseworker)?;
-    let (id, actor) = (id.to_string(), member.id.clone());
+    let (id, actor) = (id.clone(), member.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 load(conn, &id)?;
-                store::set_status(conn, &id, "closed")?;
+                store::set_status(conn, &id, ReportStatus::Closed)?;
                 audit::record(conn, &audit_key, &actor, AuditAction::CaseClose, Some(&id))?;
                 Ok(())
             })

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::crypto::tokens::keyed_hash;
 use crate::crypto::{KeyRing, Purpose};
 use crate::db::checks as store;
-use crate::domain::{Error, FieldError};
+use crate::domain::{AlertId, Error, FieldError};
 use crate::identifiers::{self, Kind};
 use crate::state::AppState;
 
@@ -35,7 +35,7 @@ pub struct CheckInput {
 
 #[derive(Debug, Serialize)]
 pub struct Match {
-    pub alert_id: String,
+    pub alert_id: AlertId,
     pub category: String,
     pub region: String,
     pub published_on: String,

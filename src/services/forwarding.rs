@@ -14,10 +14,10 @@ use serde::Serialize;
 use crate::crypto::Purpose;
 use crate::crypto::records::Sealed;
 use crate::db::register::{self as register_store, DisclosureRow};
-use crate::db::reports::{self as store, STATUS_WITHDRAWN};
+use crate::db::reports as store;
 use crate::db::{self};
-use crate::domain::ConsentLevel;
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
+use crate::domain::{ConsentLevel, DisclosureId, ReportId, ReportStatus, SpocId};
 use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef, recipients};
 use crate::mail::Outgoing;
 use crate::mail::templates;
@@ -29,14 +29,14 @@ use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct Forwarded {
-    pub id: String,
+    pub id: DisclosureId,
     pub spoc: SpocSummary,
-    pub level: String,
+    pub level: ConsentLevel,
 }
 
 #[derive(Debug, Serialize)]
 pub struct SpocSummary {
-    pub id: String,
+    pub id: SpocId,
     pub name: String,
     pub region: String,
 }
@@ -46,17 +46,17 @@ pub struct SpocSummary {
 pub async fn forward(
     state: &AppState,
     actor: &StaffMember,
-    case_id: &str,
+    case_id: &ReportId,
     take_away: &[String],
 ) -> Result<Forwarded, Error> {
     actor.require(Role::Caseworker)?;
-    let id = case_id.to_string();
+    let id = case_id.clone();
     let (row, key, contact, spoc, latest, existing, org) = state
         .db
         .run(move |conn| {
             let not_found = || Error::new(ErrorKind::NotFound).with_detail("No case has this id.");
             let row = store::by_id(conn, &id)?
-                .filter(|r| r.status != STATUS_WITHDRAWN)
+                .filter(|r| r.status != ReportStatus::Withdrawn)
                 .ok_or_else(not_found)?;
             let key = store::key(conn, &id)?.ok_or_else(not_found)?;
             let contact = store::contact(conn, &id)?;
@@ -74,7 +74,7 @@ pub async fn forward(
         })
         .await?;
 
-    let level = ConsentLevel::parse(&row.consent_level).unwrap_or(ConsentLevel::None);
+    let level = row.consent_level;
     if level == ConsentLevel::None {
         return Err(Error::new(ErrorKind::ConsentRequired));
     }
@@ -86,9 +86,9 @@ pub async fn forward(
     }
     // Misconduct by police goes to police only as the reporter's own latest consent says.
     if row.category == MISCONDUCT
-        && !latest.as_ref().is_some_and(|c| {
-            c.spoc_id.as_deref() == Some(spoc.id.as_str()) && c.level == row.consent_level
-        })
+        && !latest
+            .as_ref()
+            .is_some_and(|c| c.spoc_id.as_ref() == Some(&spoc.id) && c.level == row.consent_level)
     {
         return Err(Error::new(ErrorKind::ConsentRequired).with_detail(
             "A police misconduct report is only sent to the police contact its reporter named.",
@@ -155,18 +155,18 @@ pub async fn forward(
 
     let dk = reports::data_key(state, &key)?;
     let disclosure = DisclosureRow {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: DisclosureId::random(),
         report_id: row.id.clone(),
         spoc_id: spoc.id.clone(),
-        level: level.as_str().to_string(),
+        level,
         disclosed_on: crate::clock::today_string(),
         content: dk.seal(Sealed::Disclosure, &row.id, payload.text().as_bytes())?,
     };
-    let previous_status = row.status.clone();
+    let previous_status = row.status;
     {
         let (d, actor_id) = (disclosure.clone(), actor.id.clone());
         let decided = Decided {
-            level: row.consent_level.clone(),
+            level: row.consent_level,
             spoc_id: spoc.id.clone(),
             consent_seq: latest.as_ref().map(|c| c.seq),
         };
@@ -184,7 +184,7 @@ pub async fn forward(
                         return Err(Error::new(ErrorKind::AlreadyForwarded));
                     }
                     register_store::insert_disclosure(conn, &d)?;
-                    store::set_status(conn, &d.report_id, "forwarded")?;
+                    store::set_status(conn, &d.report_id, ReportStatus::Forwarded)?;
                     audit::record(
                         conn,
                         &audit_key,
@@ -226,8 +226,8 @@ pub async fn forward(
                     register_store::delete_disclosure(conn, &d.id)?;
                     // Only undo our own status change: a withdrawal since must stand.
                     let current = store::by_id(conn, &d.report_id)?.map(|r| r.status);
-                    if current.as_deref() == Some("forwarded") {
-                        store::set_status(conn, &d.report_id, &previous_status)?;
+                    if current == Some(ReportStatus::Forwarded) {
+                        store::set_status(conn, &d.report_id, previous_status)?;
                     }
                     audit::record(
                         conn,
@@ -249,20 +249,20 @@ pub async fn forward(
             name: spoc.name,
             region: spoc.region,
         },
-        level: level.as_str().to_string(),
+        level,
     })
 }
 
 /// What a forward was decided on, checked again under the report's lock before anything is
 /// recorded or sent.
 struct Decided {
-    level: String,
-    spoc_id: String,
+    level: ConsentLevel,
+    spoc_id: SpocId,
     consent_seq: Option<i32>,
 }
 
 impl Decided {
-    fn still_holds(&self, conn: &mut db::DbConn, report_id: &str) -> Result<(), Error> {
+    fn still_holds(&self, conn: &mut db::DbConn, report_id: &ReportId) -> Result<(), Error> {
         let changed = || {
             Error::new(ErrorKind::Conflict).with_detail(
                 "The reporter changed their consent or withdrew the report while this forward was \
@@ -270,11 +270,11 @@ impl Decided {
             )
         };
         let row = store::by_id(conn, report_id)?
-            .filter(|r| r.status != STATUS_WITHDRAWN)
+            .filter(|r| r.status != ReportStatus::Withdrawn)
             .ok_or_else(|| Error::new(ErrorKind::NotFound).with_detail("No case has this id."))?;
         let latest = store::latest_consent(conn, report_id)?.map(|c| c.seq);
         if row.consent_level != self.level
-            || row.consent_spoc_id.as_deref() != Some(self.spoc_id.as_str())
+            || row.consent_spoc_id.as_ref() != Some(&self.spoc_id)
             || latest != self.consent_seq
         {
             return Err(changed());

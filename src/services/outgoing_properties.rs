@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::domain::{ConsentLevel, ContactDetails, Perpetrator, ReportContent};
+use crate::domain::{ConsentLevel, ContactDetails, Perpetrator, ReportContent, SpocId};
 use crate::firewall::{
     ActiveConsent, ContactRoute, FirewallError, SpocRef, build_police_forward, scrub,
 };
@@ -87,7 +87,7 @@ fn text_strategy() -> impl Strategy<Value = (String, Vec<&'static str>)> {
 
 fn consent(level: ConsentLevel) -> ActiveConsent {
     let spoc = SpocRef {
-        id: "s".into(),
+        id: SpocId::from_stored("s"),
         name: "DC Jane Doe".into(),
         region: "south-wales".into(),
     };

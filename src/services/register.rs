@@ -6,7 +6,7 @@ use crate::crypto::Purpose;
 use crate::crypto::tokens::{keyed_hash, random_token};
 use crate::db::register::{self as store, OrgRow};
 use crate::db::{self, register::SpocRow};
-use crate::domain::{AuditAction, Error, ErrorKind, FieldError, OrgId};
+use crate::domain::{AuditAction, Error, ErrorKind, FieldError, OrgId, SpocId};
 use crate::firewall::recipients::{self, RecipientRefused};
 use crate::secret::SensitiveString;
 use crate::services::audit;
@@ -16,7 +16,7 @@ use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
 pub struct SpocView {
-    pub id: String,
+    pub id: SpocId,
     pub name: String,
     pub region: String,
     pub email: String,
@@ -88,7 +88,7 @@ pub async fn create_spoc(
     // Stored exactly as it will be sent to: the canonical form the firewall checked.
     let email = recipients::check(email, &state.settings.firewall.blocked_domains)
         .map_err(|refused| recipient_error(&refused))?;
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = SpocId::random();
     let today = crate::clock::today_string();
     let (sid, sname, sregion, semail, actor_id, day) = (
         id.clone(),
@@ -128,9 +128,9 @@ pub async fn create_spoc(
 
 /// Retiring never moves anyone's consent to a successor: consents naming this SPOC stop
 /// allowing forwards until each reporter consents again.
-pub async fn retire_spoc(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), Error> {
+pub async fn retire_spoc(state: &AppState, actor: &StaffMember, id: &SpocId) -> Result<(), Error> {
     actor.require(Role::Admin)?;
-    let (id, actor_id) = (id.to_string(), actor.id.clone());
+    let (id, actor_id) = (id.clone(), actor.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
@@ -167,7 +167,7 @@ pub async fn create_org(
     actor: &StaffMember,
     name: &str,
     email: &str,
-) -> Result<(String, SensitiveString), Error> {
+) -> Result<(OrgId, SensitiveString), Error> {
     actor.require(Role::Admin)?;
     let mut c = Checker::default();
     let name = c.required_text("name", name, 120, false);
@@ -180,7 +180,7 @@ pub async fn create_org(
     }
     let key = random_token(24).map_err(|_| Error::internal("random token failed"))?;
     let row = OrgRow {
-        id: uuid::Uuid::new_v4().to_string(),
+        id: OrgId::random(),
         name,
         email,
         key_hash: org_key_hash(state, key.expose()),
@@ -210,9 +210,9 @@ pub async fn create_org(
     Ok((id, key))
 }
 
-pub async fn revoke_org(state: &AppState, actor: &StaffMember, id: &str) -> Result<(), Error> {
+pub async fn revoke_org(state: &AppState, actor: &StaffMember, id: &OrgId) -> Result<(), Error> {
     actor.require(Role::Admin)?;
-    let (id, actor_id) = (id.to_string(), actor.id.clone());
+    let (id, actor_id) = (id.clone(), actor.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
     state
         .db
@@ -242,6 +242,6 @@ pub async fn authenticate_org(state: &AppState, key: &str) -> Result<OrgId, Erro
         .db
         .run(move |conn| store::active_org_by_key(conn, &hash).map_err(Error::from))
         .await?
-        .map(|row| OrgId::from_stored(row.id))
+        .map(|row| row.id)
         .ok_or_else(|| Error::new(ErrorKind::Unauthorized))
 }

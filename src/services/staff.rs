@@ -63,7 +63,7 @@ pub fn new_staff_row(
             format!("must be at least {MIN_PASSWORD_CHARS} characters"),
         )]));
     }
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = StaffId::random();
     let sealed_email =
         keys.seal_direct(Direct::StaffEmail, &id, normalise_email(email).as_bytes())?;
     Ok(StaffRow {
@@ -110,7 +110,7 @@ pub fn insert_staff(
             AuditAction::StaffCreate(role_word(&row.role)),
             Some(&row.id),
         )?;
-        Ok(Some(StaffId::from_stored(row.id.clone())))
+        Ok(Some(row.id.clone()))
     })
 }
 
@@ -213,7 +213,7 @@ pub async fn login(
             state,
             &Actor::Anonymous,
             AuditAction::StaffLoginFailed,
-            None,
+            None::<&str>,
         )
         .await?;
         return Err(Error::new(ErrorKind::LoginFailed));
@@ -274,13 +274,7 @@ pub async fn login(
                 store::delete_expired_sessions(conn, now)?;
                 store::insert_session(conn, &hash, &id, expires_at)?;
                 store::record_success(conn, &id)?;
-                audit::record(
-                    conn,
-                    &audit_key,
-                    &StaffId::from_stored(id.as_str()),
-                    AuditAction::StaffLogin,
-                    None,
-                )?;
+                audit::record(conn, &audit_key, &id, AuditAction::StaffLogin, None::<&str>)?;
                 Ok::<_, Error>(())
             })
         })
@@ -302,10 +296,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffMember, 
         .await?
         .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
     let role = Role::parse(&row.role).ok_or_else(|| Error::internal("unknown staff role"))?;
-    Ok(StaffMember {
-        id: StaffId::from_stored(row.id),
-        role,
-    })
+    Ok(StaffMember { id: row.id, role })
 }
 
 pub async fn logout(state: &AppState, member: &StaffMember, token: &str) -> Result<(), Error> {
@@ -317,7 +308,13 @@ pub async fn logout(state: &AppState, member: &StaffMember, token: &str) -> Resu
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 store::delete_session(conn, &hash)?;
-                audit::record(conn, &audit_key, &id, AuditAction::StaffLogout, None)?;
+                audit::record(
+                    conn,
+                    &audit_key,
+                    &id,
+                    AuditAction::StaffLogout,
+                    None::<&str>,
+                )?;
                 Ok::<_, Error>(())
             })
         })
@@ -330,7 +327,7 @@ pub async fn totp_setup(state: &AppState, member: &StaffMember) -> Result<Sensit
     let id = member.id.clone();
     let row = state
         .db
-        .run(move |conn| store::by_id(conn, id.as_str()).map_err(Error::from))
+        .run(move |conn| store::by_id(conn, &id).map_err(Error::from))
         .await?
         .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
     if row.totp_enabled {
@@ -354,7 +351,7 @@ pub async fn totp_enable(state: &AppState, member: &StaffMember, code: &str) -> 
     let id = member.id.clone();
     let row = state
         .db
-        .run(move |conn| store::by_id(conn, id.as_str()).map_err(Error::from))
+        .run(move |conn| store::by_id(conn, &id).map_err(Error::from))
         .await?
         .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
     let totp = totp_for(&state.keys, &row).ok_or_else(|| {
@@ -373,9 +370,9 @@ pub async fn totp_enable(state: &AppState, member: &StaffMember, code: &str) -> 
                 audit::record(
                     conn,
                     &audit_key,
-                    &StaffId::from_stored(id.as_str()),
+                    &id,
                     AuditAction::StaffTotpEnabled,
-                    None,
+                    None::<&str>,
                 )?;
                 Ok::<_, Error>(())
             })

@@ -467,7 +467,9 @@ async fn nothing_the_reporter_wrote_is_stored_in_plaintext(backend: Backend) {
 async fn withdrawal_destroys_the_key(backend: Backend) {
     let app = spawn_app(backend).await;
     let receipt = submit(&app, &marked_report()).await;
-    let id = app.strings("SELECT id AS v FROM reports")[0].clone();
+    let id = lookout::domain::ReportId::from_stored(
+        app.strings("SELECT id AS v FROM reports")[0].clone(),
+    );
     let master = load_master_key(&app.settings.keys.master_key_file).unwrap();
     let ring = KeyRing::from_master(&master);
     let db = lookout::db::open(&app.db.url(), 1, Duration::from_secs(5), ring.master_id()).unwrap();
@@ -505,7 +507,7 @@ async fn withdrawal_destroys_the_key(backend: Backend) {
         .unwrap()
     };
     assert!(key_after.is_none(), "the wrapped data key is gone");
-    assert_eq!(row_after.status, "withdrawn");
+    assert_eq!(row_after.status, lookout::domain::ReportStatus::Withdrawn);
     assert_eq!(app.count("report_contacts"), 0, "the contact row is gone");
     assert_eq!(app.count("report_messages"), 0);
     // What remains opens under no key the master key gives directly, and the report's own

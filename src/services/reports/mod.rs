@@ -16,7 +16,10 @@ use crate::db::reports::{
 };
 use crate::db::{self, DbConn};
 use crate::domain::{Actor, AuditAction, Error, ErrorKind, FieldError};
-use crate::domain::{Consent, ConsentLevel, ContactDetails, NewReport, OrgId, ReportContent};
+use crate::domain::{
+    Consent, ConsentLevel, ContactDetails, MessageId, NewReport, OrgId, ReportContent, ReportId,
+    ReportStatus, SpocId,
+};
 use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef};
 use crate::services::alerts;
 use crate::services::audit;
@@ -55,7 +58,7 @@ pub fn open_sealed(
 
 /// Checks a consent's SPOC against the register: it must exist and be active now.
 fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveConsent>, Error> {
-    let Some(spoc_id) = consent.spoc_id.as_ref().map(|s| s.as_str()) else {
+    let Some(spoc_id) = consent.spoc_id.as_ref() else {
         return Ok(None);
     };
     if consent.level == ConsentLevel::None {
@@ -85,7 +88,7 @@ pub async fn submit(
 ) -> Result<Receipt, Error> {
     let receipt = Receipt::generate()?;
     let receipt_hash = hash_receipt(state, receipt.expose().to_string()).await?;
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = ReportId::random();
     let keys = &state.keys;
 
     let data_key = keys.new_data_key(Envelope::Report, &id)?;
@@ -115,8 +118,8 @@ pub async fn submit(
     let consent_row = ConsentRow {
         report_id: id.clone(),
         seq: 1,
-        level: report.consent.level.as_str().to_string(),
-        spoc_id: report.consent.spoc_id.clone().map(String::from),
+        level: report.consent.level,
+        spoc_id: report.consent.spoc_id.clone(),
         statement_version: report.consent.statement_version.clone(),
         given_on: today.clone(),
     };
@@ -132,11 +135,11 @@ pub async fn submit(
                     receipt_hash: &receipt_hash,
                     category: &category,
                     region: &region,
-                    status: "received",
+                    status: ReportStatus::Received,
                     submitted_on: &today,
-                    consent_level: consent.level.as_str(),
-                    consent_spoc_id: consent.spoc_id.as_ref().map(|s| s.as_str()),
-                    relayed_by: relayed_by.as_ref().map(OrgId::as_str),
+                    consent_level: consent.level,
+                    consent_spoc_id: consent.spoc_id.as_ref(),
+                    relayed_by: relayed_by.as_ref(),
                     content: &content,
                 };
                 store::insert_report(conn, &row, &key_row, contact_row.as_ref(), &consent_row)?;
@@ -174,9 +177,9 @@ pub async fn find_by_receipt(state: &AppState, raw: &str) -> Result<ReportRow, E
 
 #[derive(Debug, Serialize)]
 pub struct ConsentView {
-    pub police: String,
+    pub police: ConsentLevel,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub spoc_id: Option<String>,
+    pub spoc_id: Option<SpocId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement_version: Option<String>,
     pub given_on: Option<String>,
@@ -195,14 +198,14 @@ pub struct MessageView {
 #[derive(Debug, Serialize)]
 pub struct DisclosureView {
     pub to: String,
-    pub level: String,
+    pub level: ConsentLevel,
     pub on: String,
     pub content: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ReporterView {
-    pub status: String,
+    pub status: ReportStatus,
     pub category: String,
     pub region: String,
     pub submitted_on: String,
@@ -364,7 +367,7 @@ pub async fn add_message(
             .ok_or_else(|| Error::new(ErrorKind::ReceiptUnknown))?
     };
     let dk = data_key(state, &key)?;
-    let message_id = uuid::Uuid::new_v4().to_string();
+    let message_id = MessageId::random();
     let sealed = dk.seal(
         Sealed::Message,
         &message_row(&report_id, &message_id),
@@ -399,8 +402,8 @@ pub async fn change_consent(
     let row = ConsentRow {
         report_id: report_id.clone(),
         seq: 0,
-        level: consent.level.as_str().to_string(),
-        spoc_id: consent.spoc_id.clone().map(String::from),
+        level: consent.level,
+        spoc_id: consent.spoc_id.clone(),
         statement_version: consent.statement_version.clone(),
         given_on: crate::clock::today_string(),
     };
