@@ -384,3 +384,217 @@ async fn every_record_written_by_release_0_1_0_still_opens() {
         "{audit}"
     );
 }
+
+/// Below the HTTP view: every sealed column of every row the release wrote opens through
+/// `crypto::records` as the kind of record it is, with exactly the plaintext that was sent —
+/// including the published alert's own text, which only the delivery worker ever decrypts.
+#[test]
+fn every_sealed_column_opens_as_its_record_kind() {
+    use diesel::sql_types::{Binary, Nullable, Text};
+    use diesel::{Connection, QueryableByName, RunQueryDsl, SqliteConnection, sql_query};
+    use lookout::crypto::KeyRing;
+    use lookout::crypto::keys::KeyBytes;
+    use lookout::crypto::records::{Direct, Envelope, Sealed, message_row};
+
+    #[derive(QueryableByName)]
+    struct Enveloped {
+        #[diesel(sql_type = Text)]
+        id: String,
+        #[diesel(sql_type = Binary)]
+        wrapped: Vec<u8>,
+        #[diesel(sql_type = Binary)]
+        content: Vec<u8>,
+    }
+    #[derive(QueryableByName)]
+    struct Message {
+        #[diesel(sql_type = Text)]
+        id: String,
+        #[diesel(sql_type = Text)]
+        report_id: String,
+        #[diesel(sql_type = Binary)]
+        wrapped: Vec<u8>,
+        #[diesel(sql_type = Binary)]
+        content: Vec<u8>,
+    }
+    #[derive(QueryableByName)]
+    struct DirectRow {
+        #[diesel(sql_type = Text)]
+        id: String,
+        #[diesel(sql_type = Binary)]
+        content: Vec<u8>,
+        #[diesel(sql_type = Nullable<Binary>)]
+        totp: Option<Vec<u8>>,
+    }
+
+    let x = expected();
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("lookout.db");
+    std::fs::copy(Path::new(FIXTURE).join("lookout.db"), &copy).unwrap();
+    let key = std::fs::read(Path::new(FIXTURE).join("master.key")).unwrap();
+    let ring = KeyRing::from_master(&KeyBytes::from_slice(&key).unwrap());
+    let mut conn = SqliteConnection::establish(copy.to_str().unwrap()).unwrap();
+    let text = |bytes: &[u8]| String::from_utf8(bytes.to_vec()).unwrap();
+    let json = |bytes: &[u8]| serde_json::from_slice::<Value>(bytes).unwrap();
+
+    // Reports: content under the report's own key, unwrapped under the report-data key.
+    let reports: Vec<Enveloped> = sql_query(
+        "SELECT r.id AS id, k.wrapped_key AS wrapped, r.content AS content \
+         FROM reports r JOIN report_keys k ON k.report_id = r.id ORDER BY r.id",
+    )
+    .load(&mut conn)
+    .unwrap();
+    assert_eq!(reports.len(), 3, "three reports, all with their keys");
+    let submitted = x["reports"].as_object().unwrap();
+    for row in &reports {
+        let (_, report) = submitted
+            .iter()
+            .find(|(_, r)| r["case_id"] == row.id.as_str())
+            .unwrap();
+        let dk = ring
+            .open_data_key(Envelope::Report, &row.id, &row.wrapped)
+            .unwrap();
+        let content = json(
+            &dk.open(Sealed::ReportContent, &row.id, &row.content)
+                .unwrap(),
+        );
+        assert_eq!(content["description"], report["submitted"]["description"]);
+        assert_eq!(content["perpetrator"], report["submitted"]["perpetrator"]);
+        // Not under another kind of record, another row, or another family's key.
+        assert!(dk.open(Sealed::Disclosure, &row.id, &row.content).is_err());
+        assert!(
+            ring.open_data_key(Envelope::Contact, &row.id, &row.wrapped)
+                .is_err()
+        );
+    }
+
+    // Contact details: a separate table under a separate key.
+    let contacts: Vec<Enveloped> =
+        sql_query("SELECT report_id AS id, wrapped_key AS wrapped, content FROM report_contacts")
+            .load(&mut conn)
+            .unwrap();
+    assert_eq!(contacts.len(), 2, "reports A and C left contact details");
+    for row in &contacts {
+        let (_, report) = submitted
+            .iter()
+            .find(|(_, r)| r["case_id"] == row.id.as_str())
+            .unwrap();
+        let ck = ring
+            .open_data_key(Envelope::Contact, &row.id, &row.wrapped)
+            .unwrap();
+        let contact = json(&ck.open(Sealed::Contact, &row.id, &row.content).unwrap());
+        // Every field the reporter gave, exactly; the ones they left out are empty.
+        assert_shows(&contact, &report["submitted"]["contact"], "contact");
+        for (field, value) in contact.as_object().unwrap() {
+            if report["submitted"]["contact"].get(field).is_none() {
+                assert!(value.is_null(), "contact.{field} was never given");
+            }
+        }
+    }
+
+    // Messages and the disclosure: under the report's data key, bound to their rows.
+    let messages: Vec<Message> = sql_query(
+        "SELECT m.id AS id, m.report_id AS report_id, k.wrapped_key AS wrapped, m.body AS content \
+         FROM report_messages m JOIN report_keys k ON k.report_id = m.report_id ORDER BY m.seq",
+    )
+    .load(&mut conn)
+    .unwrap();
+    let bodies: Vec<String> = messages
+        .iter()
+        .map(|m| {
+            let dk = ring
+                .open_data_key(Envelope::Report, &m.report_id, &m.wrapped)
+                .unwrap();
+            text(
+                &dk.open(
+                    Sealed::Message,
+                    message_row(&m.report_id, &m.id),
+                    &m.content,
+                )
+                .unwrap(),
+            )
+        })
+        .collect();
+    let recorded: Vec<&str> = x["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap())
+        .collect();
+    assert_eq!(bodies, recorded);
+
+    let disclosures: Vec<Enveloped> = sql_query(
+        "SELECT d.report_id AS id, k.wrapped_key AS wrapped, d.content AS content \
+         FROM disclosures d JOIN report_keys k ON k.report_id = d.report_id",
+    )
+    .load(&mut conn)
+    .unwrap();
+    assert_eq!(disclosures.len(), 1);
+    let d = &disclosures[0];
+    let dk = ring
+        .open_data_key(Envelope::Report, &d.id, &d.wrapped)
+        .unwrap();
+    let sent = text(&dk.open(Sealed::Disclosure, &d.id, &d.content).unwrap());
+    assert_eq!(sent, str_of(&x, "/disclosure/content"));
+
+    // The published alert: its own key, unwrapped under the alert-data key.
+    let alerts: Vec<Enveloped> =
+        sql_query("SELECT id, wrapped_key AS wrapped, content FROM alerts")
+            .load(&mut conn)
+            .unwrap();
+    assert_eq!(alerts.len(), 1);
+    let a = &alerts[0];
+    assert_eq!(a.id, str_of(&x, "/alert/id"));
+    let ak = ring
+        .open_data_key(Envelope::Alert, &a.id, &a.wrapped)
+        .unwrap();
+    let alert = json(&ak.open(Sealed::AlertContent, &a.id, &a.content).unwrap());
+    assert_eq!(alert["title"], x["alert"]["published"]["title"]);
+    assert_eq!(alert["body"], x["alert"]["published"]["body"]);
+    assert_eq!(alert["identifiers"], x["alert"]["published"]["identifiers"]);
+
+    // Direct fields: the subscriber's and staff addresses, and the admin's TOTP secret.
+    let subscribers: Vec<DirectRow> =
+        sql_query("SELECT id, email AS content, NULL AS totp FROM subscribers")
+            .load(&mut conn)
+            .unwrap();
+    assert_eq!(subscribers.len(), 1);
+    let s = &subscribers[0];
+    let email = text(
+        &ring
+            .open_direct(Direct::SubscriberEmail, &s.id, &s.content)
+            .unwrap(),
+    );
+    assert_eq!(email, str_of(&x, "/subscriber/email"));
+
+    let staff: Vec<DirectRow> =
+        sql_query("SELECT id, email AS content, totp_secret AS totp FROM staff ORDER BY role")
+            .load(&mut conn)
+            .unwrap();
+    let emails: Vec<String> = staff
+        .iter()
+        .map(|s| {
+            text(
+                &ring
+                    .open_direct(Direct::StaffEmail, &s.id, &s.content)
+                    .unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        emails,
+        [
+            str_of(&x, "/staff/admin/email"),
+            str_of(&x, "/staff/caseworker/email")
+        ]
+    );
+    let sealed_totp = staff[0].totp.as_ref().expect("the admin turned TOTP on");
+    let secret = ring
+        .open_direct(Direct::StaffTotp, &staff[0].id, sealed_totp)
+        .unwrap();
+    let base32 = totp_rs::Secret::new(secret.to_vec().into_boxed_slice()).to_base32();
+    assert_eq!(base32, str_of(&x, "/staff/admin/totp_secret_base32"));
+    assert!(
+        staff[1].totp.is_none(),
+        "the caseworker never turned TOTP on"
+    );
+}
