@@ -74,8 +74,8 @@ PAGE_FACES = {"http", "web"}
 ACTIX_ALLOWED = ("http/", "web/", "app.rs", "cli.rs", "main.rs", "telemetry.rs")
 
 
-def module_path(file: Path) -> tuple[str, ...]:
-    rel = file.relative_to(SRC).with_suffix("")
+def module_path(file: Path, src: Path) -> tuple[str, ...]:
+    rel = file.relative_to(src).with_suffix("")
     parts = list(rel.parts)
     if parts[-1] in ("mod", "lib"):
         parts.pop()
@@ -235,9 +235,10 @@ def references(text: str, here: tuple[str, ...]) -> list[tuple[tuple[str, ...], 
     return refs
 
 
-def main() -> int:
-    files = sorted(p for p in SRC.rglob("*.rs") if p.name != "main.rs")
-    modules = {module_path(f) for f in files}
+def check(src: Path) -> tuple[list[str], str]:
+    """Every violation of the rule in the tree under `src`, and a one-line summary."""
+    files = sorted(p for p in src.rglob("*.rs") if p.name != "main.rs")
+    modules = {module_path(f, src) for f in files}
     problems: list[str] = []
 
     # Resolve each reference to the deepest known module it names.
@@ -250,9 +251,9 @@ def main() -> int:
     # edges[parent][(a, b)] = list of "file:line" that make the edge.
     edges: dict[tuple[str, ...], dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
     for f in files:
-        here = module_path(f)
+        here = module_path(f, src)
         text = strip_comments_and_strings(f.read_text(encoding="utf-8"))
-        rel = f.relative_to(ROOT).as_posix()
+        rel = "src/" + f.relative_to(src).as_posix()
         for target, line in references(text, here):
             target = resolve(target)
             # Common ancestor of here and target.
@@ -264,7 +265,7 @@ def main() -> int:
             a, b = here[k], target[k]
             edges[here[:k]][(a, b)].append(f"{rel}:{line}")
 
-        src_rel = f.relative_to(SRC).as_posix()
+        src_rel = f.relative_to(src).as_posix()
         if re.search(r"\bactix(_web|_http|_rt|_service)?\b", text) and not src_rel.startswith(ACTIX_ALLOWED):
             line = text.count("\n", 0, re.search(r"\bactix", text).start()) + 1
             problems.append(f"the core names the web framework: {rel}:{line} (only src/http/, src/web/, app.rs, cli.rs, main.rs and telemetry.rs may)")
@@ -302,12 +303,68 @@ def main() -> int:
         elif a in PAGE_FACES and b not in FACES_MAY_USE:
             problems.append(f"the face {a} reaches {b} directly (faces go through the services): {', '.join(sites[:4])}")
 
+    count = sum(len(p) for p in edges.values())
+    summary = f"{len(files)} files, {len(modules)} modules, {count} module-to-module edges"
+    return problems, summary
+
+
+def self_test() -> None:
+    """The check must find what it is for: each kind of violation in a small tree of its own,
+    and nothing in a tree that keeps the rule."""
+    import tempfile
+
+    def tree(files: dict[str, str]) -> list[str]:
+        with tempfile.TemporaryDirectory() as d:
+            root = Path(d)
+            for name, text in files.items():
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                (root / name).write_text(text, encoding="utf-8")
+            return check(root)[0]
+
+    base = {
+        "lib.rs": "pub mod domain;\npub mod db;\npub mod services;\npub mod http;\n",
+        "domain/mod.rs": "pub struct Id;\n",
+        "db/mod.rs": "pub mod a;\npub mod b;\nuse crate::domain::Id;\n",
+        "db/a.rs": "use super::b::thing; // a comment naming crate::http is not an import\n",
+        "db/b.rs": "pub fn thing() { let s = \"crate::services\"; }\n",
+        "services/mod.rs": "use crate::db::{self, a};\nuse crate::domain::Id;\n",
+        "http/mod.rs": "use actix_web::web;\nuse crate::services;\n",
+    }
+    clean = tree(base)
+    assert clean == [], f"a tree that keeps the rule was refused: {clean}"
+    cases = {
+        "a circle between sibling modules": (
+            {"db/b.rs": "use super::a::x;\n"}, "circle between modules of crate::db"),
+        "a circle round a loop at the top": (
+            {"domain/mod.rs": "fn f() { crate::http::x(); }\n"}, "circle between modules of crate:"),
+        "an import up the layers": (
+            {"db/mod.rs": "pub mod a;\npub mod b;\nuse crate::services::run;\n"}, "a higher layer"),
+        "actix in the core": (
+            {"services/mod.rs": "use actix_web::HttpResponse;\n"}, "names the web framework"),
+        "a face reaching the database": (
+            {"http/mod.rs": "use crate::db::a;\n"}, "reaches db directly"),
+        "a module in no layer": (
+            {"lib.rs": base["lib.rs"] + "pub mod extra;\n", "extra.rs": ""}, "in no layer"),
+        "a grouped import up the layers": (
+            {"db/a.rs": "use crate::{domain::Id, services::{run}};\n"}, "a higher layer"),
+        "an import through super:: in an inline module": (
+            {"db/b.rs": "mod inner {\n    use super::super::a::x;\n}\n"}, "circle between modules of crate::db"),
+    }
+    for name, (change, expected) in cases.items():
+        found = tree({**base, **change})
+        assert any(expected in p for p in found), f"the check missed {name}: {found}"
+    print(f"check-layers self-test: a clean tree passes and {len(cases)} kinds of violation are caught")
+
+
+def main() -> int:
+    if "--self-test" in sys.argv:
+        self_test()
+    problems, summary = check(SRC)
     if problems:
         print("scripts/check-layers.py: the layering rule is broken (docs/architecture.md):\n")
         print("\n\n".join(problems))
         return 1
-    count = sum(len(p) for p in edges.values())
-    print(f"check-layers: {len(files)} files, {len(modules)} modules, {count} module-to-module edges, no circle, layers respected, core free of actix")
+    print(f"check-layers: {summary}; no circle, layers respected, core free of actix")
     return 0
 
 
