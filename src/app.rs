@@ -18,7 +18,8 @@ use crate::crypto::keys::{self, KeyFileError};
 use crate::db;
 use crate::http::{self, problem};
 use crate::mail::Sender;
-use crate::services::{deliveries, retention};
+use crate::services::deliveries::{self, Drained};
+use crate::services::retention;
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -26,6 +27,7 @@ pub struct Application {
     port: u16,
     server: Server,
     worker_stop: watch::Sender<bool>,
+    drainer: Drainer,
 }
 
 /// Stops the HTTP server and the delivery worker.
@@ -39,6 +41,29 @@ impl Stopper {
     pub async fn stop(&self) {
         let _ = self.worker_stop.send(true);
         self.server.stop(true).await;
+    }
+}
+
+/// Runs the delivery worker's claim-and-send path inline until nothing due is left (see
+/// [`deliveries::drain`]), beside the running worker. For tests: after a drain, the mail server
+/// holds every message that was due, so "nobody else got mail" is asserted, not waited for.
+#[derive(Clone)]
+pub struct Drainer {
+    state: Arc<AppState>,
+    sender: Arc<Sender>,
+}
+
+impl Drainer {
+    pub async fn drain(&self) -> anyhow::Result<Drained> {
+        deliveries::drain(&self.state, &self.sender)
+            .await
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "draining the delivery outbox failed ({:?}): {}",
+                    e.kind(),
+                    e.cause().or(e.detail()).unwrap_or("no detail")
+                )
+            })
     }
 }
 
@@ -76,10 +101,14 @@ impl Application {
         tokio::spawn(retention::run(state.clone().into_inner(), stop_rx.clone()));
         tokio::spawn(deliveries::run(
             state.clone().into_inner(),
-            sender,
+            sender.clone(),
             state.deliveries_wake.clone(),
             stop_rx,
         ));
+        let drainer = Drainer {
+            state: state.clone().into_inner(),
+            sender,
+        };
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -96,6 +125,7 @@ impl Application {
             port,
             server,
             worker_stop,
+            drainer,
         })
     }
 
@@ -108,6 +138,16 @@ impl Application {
             server: self.server.handle(),
             worker_stop: self.worker_stop.clone(),
         }
+    }
+
+    /// A handle that drains the delivery outbox; it outlives `run_until_stopped`.
+    pub fn drainer(&self) -> Drainer {
+        self.drainer.clone()
+    }
+
+    /// Drains the delivery outbox now (see [`Drainer::drain`]).
+    pub async fn drain_deliveries(&self) -> anyhow::Result<Drained> {
+        self.drainer.drain().await
     }
 
     /// Serves until the server stops (a signal, or a `Stopper`), then stops the delivery worker,

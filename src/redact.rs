@@ -247,12 +247,11 @@ pub fn phone_key(raw: &str) -> String {
         }
     }
     let international = plus || digits.starts_with(&[0, 0]);
-    if international {
-        if let Some(at) = paren_zero {
-            if digits.get(at) == Some(&0) {
-                digits.remove(at);
-            }
-        }
+    if international
+        && let Some(at) = paren_zero
+        && digits.get(at) == Some(&0)
+    {
+        digits.remove(at);
     }
     let mut key: Vec<u8> = if plus {
         digits
@@ -376,12 +375,12 @@ impl Resolver {
             return;
         }
         // Entirely inside something already decided: that decision stands.
-        if let [only] = overlapping.as_slice() {
-            if let Some(o) = self.accepted.get(only) {
-                if o.start <= hit.start && hit.end <= o.end {
-                    return;
-                }
-            }
+        if let [only] = overlapping.as_slice()
+            && let Some(o) = self.accepted.get(only)
+            && o.start <= hit.start
+            && hit.end <= o.end
+        {
+            return;
         }
         // Partial overlap: remove the union, so no fragment of either survives.
         let mut merged = hit;
@@ -511,10 +510,10 @@ fn open_parens(s: &str) -> i32 {
 
 /// Extends a span ending at `end` over a closing parenthesis when the span opened one.
 fn close_paren(text: &str, start: usize, end: usize) -> usize {
-    if open_parens(text.get(start..end).unwrap_or_default()) > 0 {
-        if let Some(c) = next_char(text, end).filter(|&c| is_close_paren(c)) {
-            return end + c.len_utf8();
-        }
+    if open_parens(text.get(start..end).unwrap_or_default()) > 0
+        && let Some(c) = next_char(text, end).filter(|&c| is_close_paren(c))
+    {
+        return end + c.len_utf8();
     }
     end
 }
@@ -1145,16 +1144,16 @@ fn find_phones(text: &str) -> Vec<(usize, usize)> {
                 }
             }
             let (last, count) = take_number(groups, start, plus);
-            if count >= 9 {
-                if let (Some(first), Some(end)) = (groups.get(start), groups.get(last)) {
-                    let mut s = if start == 0 { run.start } else { first.start };
-                    if start != 0 {
-                        if let Some(c) = prev_char(text, s).filter(|&c| is_open_paren(c)) {
-                            s -= c.len_utf8();
-                        }
-                    }
-                    out.push((s, close_paren(text, s, end.end)));
+            if count >= 9
+                && let (Some(first), Some(end)) = (groups.get(start), groups.get(last))
+            {
+                let mut s = if start == 0 { run.start } else { first.start };
+                if start != 0
+                    && let Some(c) = prev_char(text, s).filter(|&c| is_open_paren(c))
+                {
+                    s -= c.len_utf8();
                 }
+                out.push((s, close_paren(text, s, end.end)));
             }
             i = last + 1;
         }
@@ -1663,10 +1662,10 @@ fn hour_suffix(text: &str, i: usize, hour: u32) -> Option<TimeFound> {
         }
         return Some(TimeFound::unknown(end));
     }
-    if let Some((end, h)) = parse_day_context(text, i, hour) {
-        if end > i {
-            return Some(TimeFound::at(end, h));
-        }
+    if let Some((end, h)) = parse_day_context(text, i, hour)
+        && end > i
+    {
+        return Some(TimeFound::at(end, h));
     }
     if hour == 12 {
         let k = skip_hspace(text, i, 2);
@@ -1698,10 +1697,11 @@ fn parse_digit_time(text: &str, i: usize, cue: bool) -> Option<TimeFound> {
     let j = i + hl;
     if hl == 4 {
         let (hh, mm) = (h / 100, h % 100);
-        if hh <= 23 && mm <= 59 {
-            if let Some(end) = parse_hrs(text, j, cue) {
-                return Some(TimeFound::at(end, hh));
-            }
+        if hh <= 23
+            && mm <= 59
+            && let Some(end) = parse_hrs(text, j, cue)
+        {
+            return Some(TimeFound::at(end, hh));
         }
         return None;
     }
@@ -1786,10 +1786,11 @@ fn parse_cjk_hour(text: &str, i: usize, hour: u32) -> Option<TimeFound> {
         end += half.len_utf8();
     } else {
         let (mm, ml) = read_digits(text, end);
-        if (1..=2).contains(&ml) && mm <= 59 {
-            if let Some(m) = next_char(text, end + ml).filter(|&c| c == '分') {
-                end += ml + m.len_utf8();
-            }
+        if (1..=2).contains(&ml)
+            && mm <= 59
+            && let Some(m) = next_char(text, end + ml).filter(|&c| c == '分')
+        {
+            end += ml + m.len_utf8();
         }
     }
     Some(if hour >= 13 || hour == 0 {

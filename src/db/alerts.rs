@@ -309,10 +309,16 @@ pub fn delete_tokens(conn: &mut DbConn, subscriber_id: &str, purpose: &str) -> R
 /// `claim_due` would take SQLite's single write lock every poll for nothing. The
 /// condition is `claim_due`'s.
 pub fn any_due(conn: &mut DbConn, now: i64) -> Result<bool, DbError> {
+    any_due_by(conn, now, now)
+}
+
+/// [`any_due`] with the cutoff for the next attempt (`due_by`) apart from the clock that leases
+/// are read against (`now`). The condition is `claim_due_by`'s.
+pub fn any_due_by(conn: &mut DbConn, due_by: i64, now: i64) -> Result<bool, DbError> {
     use deliveries::dsl as d;
     let id: Option<String> = d::deliveries
         .filter(d::status.eq("pending"))
-        .filter(d::next_attempt_at.le(now))
+        .filter(d::next_attempt_at.le(due_by))
         .filter(d::claimed_until.is_null().or(d::claimed_until.lt(now)))
         .select(d::id)
         .first(conn)
@@ -329,11 +335,23 @@ pub fn claim_due(
     lease_until: i64,
     limit: i64,
 ) -> Result<Vec<DeliveryRow>, DbError> {
+    claim_due_by(conn, now, now, lease_until, limit)
+}
+
+/// [`claim_due`] for the rows whose next attempt is at or before `due_by` (a drain passes the
+/// time it began, so a row it reschedules is not due again within it), leases read at `now`.
+pub fn claim_due_by(
+    conn: &mut DbConn,
+    due_by: i64,
+    now: i64,
+    lease_until: i64,
+    limit: i64,
+) -> Result<Vec<DeliveryRow>, DbError> {
     use deliveries::dsl as d;
     let due = || {
         d::deliveries
             .filter(d::status.eq("pending"))
-            .filter(d::next_attempt_at.le(now))
+            .filter(d::next_attempt_at.le(due_by))
             .filter(d::claimed_until.is_null().or(d::claimed_until.lt(now)))
             .order(d::next_attempt_at.asc())
             .limit(limit)
@@ -350,6 +368,46 @@ pub fn claim_due(
         .set(d::claimed_until.eq(Some(lease_until)))
         .execute(conn)?;
     Ok(d::deliveries.filter(d::id.eq_any(&ids)).load(conn)?)
+}
+
+/// The pending deliveries, split by whether their next attempt is at or before `due_by` and
+/// whether a worker holds them (a lease that has not ended at `now`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PendingCounts {
+    /// Up to `due_by` and held by nobody: `claim_due_by` would claim them.
+    pub due: i64,
+    /// Up to `due_by` and held by a worker: being sent right now (or by a worker that died, until
+    /// its lease ends).
+    pub in_flight: i64,
+    /// Next attempt after `due_by` (a retry's backoff), held or not.
+    pub later: i64,
+}
+
+/// Counts the pending deliveries (see [`PendingCounts`]). Three statements, in this order: a row
+/// only moves from due to in flight (claimed) and from in flight to done or later, so one that
+/// moves between two of them is counted in the first or the second, and never missed by both.
+pub fn pending_counts(conn: &mut DbConn, due_by: i64, now: i64) -> Result<PendingCounts, DbError> {
+    use deliveries::dsl as d;
+    let pending = || d::deliveries.filter(d::status.eq("pending"));
+    let due: i64 = pending()
+        .filter(d::next_attempt_at.le(due_by))
+        .filter(d::claimed_until.is_null().or(d::claimed_until.lt(now)))
+        .count()
+        .get_result(conn)?;
+    let in_flight: i64 = pending()
+        .filter(d::next_attempt_at.le(due_by))
+        .filter(d::claimed_until.ge(now))
+        .count()
+        .get_result(conn)?;
+    let later: i64 = pending()
+        .filter(d::next_attempt_at.gt(due_by))
+        .count()
+        .get_result(conn)?;
+    Ok(PendingCounts {
+        due,
+        in_flight,
+        later,
+    })
 }
 
 pub fn mark_sent(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbError> {

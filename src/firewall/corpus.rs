@@ -160,8 +160,7 @@ mod properties {
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(i as u64)
                 >> 33)
-                % 3
-                == 0
+                .is_multiple_of(3)
         };
         match how % 5 {
             0 => s.to_uppercase(),

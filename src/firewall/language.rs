@@ -337,10 +337,10 @@ pub fn check(sentence: &str) -> Verdict {
     let gate = &*GATE;
     // Every letter counts for the script, handles and addresses included.
     for c in sentence.chars() {
-        if let Some(script) = script_of(c) {
-            if !gate.covered_scripts.contains(&script) {
-                return Verdict::Unreadable(script_label(gate, sentence, script));
-            }
+        if let Some(script) = script_of(c)
+            && !gate.covered_scripts.contains(&script)
+        {
+            return Verdict::Unreadable(script_label(gate, sentence, script));
         }
     }
     // Only prose is identified.
@@ -417,10 +417,10 @@ fn script_label(gate: &Gate, sentence: &str, script: &'static str) -> &'static s
     // A covered language's name would mislead ("English" for one Greek letter in English text).
     if let Some(info) = gate.detector.detect(sentence) {
         let code = info.lang().code();
-        if !gate.covered_codes.contains(&code) {
-            if let Some(name) = gate.names.get(code) {
-                return name;
-            }
+        if !gate.covered_codes.contains(&code)
+            && let Some(name) = gate.names.get(code)
+        {
+            return name;
         }
     }
     gate.script_names

@@ -782,10 +782,10 @@ impl Tokenizer {
     }
 
     fn extend_open(&mut self, b1: usize) {
-        if self.open {
-            if let Some(t) = self.stream.toks.last_mut() {
-                t.b1 = b1;
-            }
+        if self.open
+            && let Some(t) = self.stream.toks.last_mut()
+        {
+            t.b1 = b1;
         }
     }
 }
@@ -1105,22 +1105,22 @@ impl<'a> Walker<'a> {
                     // Insertion: an extra character in the text.
                     self.walk(St { edits: 1, ..base });
                     // Transposition of two neighbouring characters in one token.
-                    if let Some(second) = units.get(st.u as usize + 1) {
-                        if second.tok == unit.tok {
-                            for &b in second.alts() {
-                                let Some(c1) = trie.child(st.node, b) else {
-                                    continue;
-                                };
-                                for &a in unit.alts() {
-                                    if let Some(c2) = trie.child(c1, a) {
-                                        self.walk(St {
-                                            node: c2,
-                                            u: st.u + 2,
-                                            consumed: st.consumed.saturating_add(2),
-                                            edits: 1,
-                                            ..base
-                                        });
-                                    }
+                    if let Some(second) = units.get(st.u as usize + 1)
+                        && second.tok == unit.tok
+                    {
+                        for &b in second.alts() {
+                            let Some(c1) = trie.child(st.node, b) else {
+                                continue;
+                            };
+                            for &a in unit.alts() {
+                                if let Some(c2) = trie.child(c1, a) {
+                                    self.walk(St {
+                                        node: c2,
+                                        u: st.u + 2,
+                                        consumed: st.consumed.saturating_add(2),
+                                        edits: 1,
+                                        ..base
+                                    });
                                 }
                             }
                         }
@@ -1340,14 +1340,14 @@ fn street_hits(stream: &Stream, det: &mut Detection) {
             });
             let b0 = before.unwrap_or(t);
             let b1 = after.unwrap_or(end);
-            if before.is_some() || after.is_some() {
-                if let (Some(first), Some(last)) = (stream.toks.get(b0), stream.toks.get(b1)) {
-                    det.hits.push(Hit {
-                        b0: first.b0,
-                        b1: last.b1,
-                        cat: Removed::Address,
-                    });
-                }
+            if (before.is_some() || after.is_some())
+                && let (Some(first), Some(last)) = (stream.toks.get(b0), stream.toks.get(b1))
+            {
+                det.hits.push(Hit {
+                    b0: first.b0,
+                    b1: last.b1,
+                    cat: Removed::Address,
+                });
             }
         }
     }
@@ -1367,15 +1367,17 @@ fn keyword_hits(stream: &Stream, det: &mut Detection) {
         let mut hits = std::mem::take(&mut walker.hits);
         // After an elided article or preposition ("l'asile", "dell'immigrazione", "d'identité")
         // a match may also start behind the apostrophe.
-        if let Some(tok) = stream.toks.get(t) {
-            if tok.apos_at != u32::MAX && tok.apos_at > tok.u0 && tok.apos_at - tok.u0 <= 4 {
-                walker.run_at(t as u32, tok.apos_at);
-                if walker.exhausted {
-                    det.unsafe_text = true;
-                    return;
-                }
-                hits.append(&mut walker.hits);
+        if let Some(tok) = stream.toks.get(t)
+            && tok.apos_at != u32::MAX
+            && tok.apos_at > tok.u0
+            && tok.apos_at - tok.u0 <= 4
+        {
+            walker.run_at(t as u32, tok.apos_at);
+            if walker.exhausted {
+                det.unsafe_text = true;
+                return;
             }
+            hits.append(&mut walker.hits);
         }
         if hits.is_empty() {
             continue;
@@ -1704,11 +1706,12 @@ fn digit_run_hits(all: &[NTok], offset: usize, chain: &[NTok], det: &mut Detecti
         let mut blocks: Vec<Vec<(usize, &NTok)>> = Vec::new();
         for (k, t) in run.iter().enumerate() {
             let global = offset + i + k;
-            if k > 0 && t.join_prev == Some(NClass::Punct) {
-                if let Some(b) = blocks.last_mut() {
-                    b.push((global, t));
-                    continue;
-                }
+            if k > 0
+                && t.join_prev == Some(NClass::Punct)
+                && let Some(b) = blocks.last_mut()
+            {
+                b.push((global, t));
+                continue;
             }
             blocks.push(vec![(global, t)]);
         }
@@ -3651,11 +3654,12 @@ mod tests {
                     out.push_str(spell_sep);
                 }
                 let inner = !spell && ci > 0 && ci + 1 < chars.len();
-                if c.is_ascii_alphabetic() && rng.chance(20) {
-                    if let Some(l) = leet(c, inner, rng) {
-                        out.push_str(l);
-                        continue;
-                    }
+                if c.is_ascii_alphabetic()
+                    && rng.chance(20)
+                    && let Some(l) = leet(c, inner, rng)
+                {
+                    out.push_str(l);
+                    continue;
                 }
                 let mut ch = c;
                 if rng.chance(15) {

@@ -4,20 +4,12 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::domain::{ContactDetails, ReportContent};
+use crate::domain::{ContactDetails, Identifiers, ReportContent};
 use crate::firewall::scrub::Policy;
 use crate::firewall::{TextRules, clean};
 use crate::settings::{DatePrecision, Settings};
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Identifiers {
-    pub phone_numbers: Vec<String>,
-    pub emails: Vec<String>,
-    pub vehicles: Vec<String>,
-    pub online_handles: Vec<String>,
-}
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct AlertDraft {

@@ -10,12 +10,14 @@ use crate::db::alerts::{self as alert_store, AlertRow, DeliveryRow};
 use crate::db::checks::{self as check_store, IdentifierRow};
 use crate::db::reports::{self as store, ReportRow};
 use crate::db::{self, DbConn};
-use crate::domain::{AlertId, ContactDetails, ReportContent, ReportId, ReportStatus};
+use crate::domain::{
+    AlertContent, AlertId, ContactDetails, Identifiers, ReportContent, ReportId, ReportStatus,
+};
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
 use crate::firewall::{reporter_of, scrub};
 use crate::identifiers::{self, Kind};
 use crate::redact::{self, Keep, Removed};
-use crate::services::alerts::{self, AlertDraft, Identifiers};
+use crate::services::alerts::{self, AlertDraft};
 use crate::services::audit;
 use crate::services::checks::identifier_hash;
 use crate::services::reports::input::{Checker, MAX_LIST, MAX_MESSAGE};
@@ -76,10 +78,10 @@ pub async fn list(
             let rows = store::queue(conn, status)?;
             let mut orgs = std::collections::HashMap::new();
             for id in rows.iter().filter_map(|r| r.relayed_by.as_ref()) {
-                if !orgs.contains_key(id) {
-                    if let Some(org) = crate::db::register::org(conn, id)? {
-                        orgs.insert(id.clone(), org.name);
-                    }
+                if !orgs.contains_key(id)
+                    && let Some(org) = crate::db::register::org(conn, id)?
+                {
+                    orgs.insert(id.clone(), org.name);
                 }
             }
             Ok::<_, Error>((rows, orgs))
@@ -227,14 +229,6 @@ pub struct PublishInput {
     pub category: String,
     #[serde(default)]
     pub identifiers: IdentifiersInput,
-}
-
-/// What an alert holds, sealed at rest.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AlertContent {
-    pub title: String,
-    pub body: String,
-    pub identifiers: Identifiers,
 }
 
 #[derive(Debug, Serialize)]

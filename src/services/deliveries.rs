@@ -13,8 +13,13 @@
 //!   sender task (`mail.senders`) — which are claimed again when their lease ends.
 //! - A failure (SMTP down, timeout) reschedules the row with exponential backoff, forever: an
 //!   outage delays alerts but drops none.
+//!
+//! [`drain`] runs the worker's own claim-and-send path inline until nothing due is left, waiting
+//! for rows other workers hold: after it, every message that was due has been sent, dropped or
+//! rescheduled, so a test can assert that nobody else got mail without sleeping.
 
 use std::collections::HashMap;
+use std::ops::AddAssign;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -26,12 +31,11 @@ use crate::crypto::records::{Envelope, Sealed};
 use crate::crypto::tokens::random_token;
 use crate::db::alerts::{self as store, AlertRow, DeliveryRow, SubscriberRow, TokenRow};
 use crate::db::{self, DbError};
-use crate::domain::Error;
+use crate::domain::{AlertContent, Error};
 use crate::mail::templates::{self, AlertEmail};
 use crate::mail::{MailError, Outgoing, Sender};
 use crate::secret::SensitiveString;
 use crate::services::alerts::coarse_date;
-use crate::services::cases::AlertContent;
 use crate::services::subscriptions::{self, CONFIRM, CONFIRM_TTL_SECS, UNSUBSCRIBE};
 use crate::state::AppState;
 
@@ -39,6 +43,61 @@ use crate::state::AppState;
 /// turn comes later than this (a slow mail server) is checked again on its own just before it is
 /// sent, so an unsubscription is never more than this old when a message goes out.
 const RECHECK_AFTER: Duration = Duration::from_secs(1);
+
+/// How long [`drain`] may take beyond one lease (`mail.claim_seconds`, which a row held by a
+/// worker that died needs to come free) before it gives up.
+const DRAIN_PATIENCE: Duration = Duration::from_secs(60);
+/// How often [`drain`] looks again while other workers hold due rows.
+const DRAIN_POLL: Duration = Duration::from_millis(20);
+
+/// What a [`drain`] did, and what it left for later. `sent`, `failed`, `dropped` and `retried`
+/// count the drain's own work: a worker running alongside may have sent others meanwhile.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Drained {
+    /// Messages the mail server accepted, each marked sent.
+    pub sent: usize,
+    /// Messages that can never be built: marked failed, not retried.
+    pub failed: usize,
+    /// Rows nobody wants any more (the subscriber left, or is no longer pending or confirmed).
+    pub dropped: usize,
+    /// Attempts that failed (mail server down) and were rescheduled with backoff.
+    pub retried: usize,
+    /// Pending rows whose next attempt is after the drain began (a retry's backoff), including
+    /// the ones it rescheduled: mail that may still go out, later.
+    pub scheduled_later: usize,
+}
+
+impl AddAssign for Drained {
+    fn add_assign(&mut self, other: Drained) {
+        self.sent += other.sent;
+        self.failed += other.failed;
+        self.dropped += other.dropped;
+        self.retried += other.retried;
+        self.scheduled_later += other.scheduled_later;
+    }
+}
+
+impl Drained {
+    fn count(&mut self, outcome: Option<Outcome>) {
+        match outcome {
+            Some(Outcome::Sent) => self.sent += 1,
+            Some(Outcome::Failed) => self.failed += 1,
+            Some(Outcome::Dropped) => self.dropped += 1,
+            Some(Outcome::Retried) => self.retried += 1,
+            // Not recorded: the row waits for its lease to end.
+            None => {}
+        }
+    }
+}
+
+/// What became of one claimed row.
+#[derive(Debug, Clone, Copy)]
+enum Outcome {
+    Sent,
+    Failed,
+    Dropped,
+    Retried,
+}
 
 /// Runs until `stop` turns true. Wakes on `wake` (something new queued) or every poll interval.
 /// A stop lets the batch in hand finish; rows claimed but not sent wait for their lease to end.
@@ -53,13 +112,10 @@ pub async fn run(
         if *stop.borrow() {
             return;
         }
-        match claim(&state).await {
-            Ok(rows) if !rows.is_empty() => {
-                send_batch(&state, &sender, rows).await;
-                // More may be due right away.
-                continue;
-            }
-            Ok(_) => {}
+        match step(&state, &sender, None).await {
+            // More may be due right away.
+            Ok(Some(_)) => continue,
+            Ok(None) => {}
             Err(e) => tracing::warn!(cause = %e, "delivery worker: claiming failed"),
         }
         tokio::select! {
@@ -70,17 +126,74 @@ pub async fn run(
     }
 }
 
-async fn claim(state: &AppState) -> Result<Vec<DeliveryRow>, DbError> {
+/// Runs the worker's claim-and-send path inline until nothing is due: every pending row whose
+/// next attempt was due when the drain began has been sent, dropped, failed or rescheduled,
+/// whether by this drain or by a worker holding it (waited for, polling the database, and
+/// claimed here once its lease ends). Rows scheduled after the drain began, among them the ones
+/// a failure rescheduled during it, are not waited for: [`Drained::scheduled_later`] counts them.
+///
+/// Safe beside running workers: rows are claimed with the same leases. Gives up with an error
+/// naming what is left if that takes longer than a lease and [`DRAIN_PATIENCE`].
+pub async fn drain(state: &Arc<AppState>, sender: &Sender) -> Result<Drained, Error> {
+    let due_by = now_unix();
+    let lease = u64::try_from(state.settings.mail.claim_seconds).unwrap_or(0);
+    let patience = DRAIN_PATIENCE + Duration::from_secs(lease);
+    let deadline = Instant::now() + patience;
+    let mut drained = Drained::default();
+    loop {
+        while let Some(done) = step(state, sender, Some(due_by)).await? {
+            drained += done;
+        }
+        let now = now_unix();
+        let left = state
+            .db
+            .run(move |conn| store::pending_counts(conn, due_by, now))
+            .await?;
+        if left.due == 0 && left.in_flight == 0 {
+            drained.scheduled_later = usize::try_from(left.later).unwrap_or(usize::MAX);
+            return Ok(drained);
+        }
+        if Instant::now() >= deadline {
+            return Err(Error::internal(format!(
+                "the delivery outbox did not drain within {patience:?}: {} deliveries still held \
+                 by a worker, {} due",
+                left.in_flight, left.due
+            )));
+        }
+        if left.in_flight > 0 {
+            tokio::time::sleep(DRAIN_POLL).await;
+        }
+    }
+}
+
+/// One turn of the worker: claims a batch and sends it. `None` when nothing was due. Rows are due
+/// when their next attempt is at or before `due_by` (`None`: now).
+async fn step(
+    state: &Arc<AppState>,
+    sender: &Sender,
+    due_by: Option<i64>,
+) -> Result<Option<Drained>, DbError> {
+    let rows = claim(state, due_by).await?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(send_batch(state, sender, rows).await))
+}
+
+async fn claim(state: &AppState, due_by: Option<i64>) -> Result<Vec<DeliveryRow>, DbError> {
     let now = now_unix();
+    let due_by = due_by.unwrap_or(now);
     let lease = now + state.settings.mail.claim_seconds;
     let limit = (state.settings.mail.senders * 16) as i64;
     state
         .db
         .run(move |conn| {
-            if !store::any_due(conn, now)? {
+            if !store::any_due_by(conn, due_by, now)? {
                 return Ok(Vec::new());
             }
-            db::write_tx(conn, |conn| store::claim_due(conn, now, lease, limit))
+            db::write_tx(conn, |conn| {
+                store::claim_due_by(conn, due_by, now, lease, limit)
+            })
         })
         .await
 }
@@ -95,6 +208,8 @@ struct Batch {
     /// The rows still wanted, each with the link token whose hash is stored. The others have
     /// been marked dropped.
     to_send: Vec<(DeliveryRow, SensitiveString)>,
+    /// How many rows were marked dropped.
+    dropped: usize,
 }
 
 /// What every message about one alert shares.
@@ -105,8 +220,13 @@ struct AlertText {
     published_on: String,
 }
 
-async fn send_batch(state: &Arc<AppState>, sender: &Sender, rows: Vec<DeliveryRow>) {
+/// Sends a claimed batch, `mail.senders` messages at a time; returns what became of its rows.
+async fn send_batch(state: &Arc<AppState>, sender: &Sender, rows: Vec<DeliveryRow>) -> Drained {
     let senders = state.settings.mail.senders;
+    let tally = |mut drained: Drained, outcome| async move {
+        drained.count(outcome);
+        drained
+    };
     let batch = match prepare_batch(state, &rows).await {
         Ok(batch) => batch,
         Err(e) => {
@@ -114,20 +234,32 @@ async fn send_batch(state: &Arc<AppState>, sender: &Sender, rows: Vec<DeliveryRo
                 kind = ?e.kind(),
                 "delivery worker: preparing a batch failed"
             );
-            futures_util::stream::iter(&rows)
-                .for_each_concurrent(senders, |row| async move {
-                    record(retry_later(state, row).await);
-                })
+            // The futures are made first: a stream mapping borrowed rows through a closure is
+            // not `Send` enough for `tokio::spawn` (rustc's higher-ranked closure limitation).
+            let retries: Vec<_> = rows
+                .iter()
+                .map(|row| async move { record(retry_later(state, row).await) })
+                .collect();
+            return futures_util::stream::iter(retries)
+                .buffer_unordered(senders)
+                .fold(Drained::default(), tally)
                 .await;
-            return;
         }
     };
     let batch = &batch;
-    futures_util::stream::iter(&batch.to_send)
-        .for_each_concurrent(senders, |(row, token)| async move {
-            deliver(state, sender, batch, row, token).await;
-        })
-        .await;
+    let dropped = Drained {
+        dropped: batch.dropped,
+        ..Drained::default()
+    };
+    let sends: Vec<_> = batch
+        .to_send
+        .iter()
+        .map(|(row, token)| deliver(state, sender, batch, row, token))
+        .collect();
+    futures_util::stream::iter(sends)
+        .buffer_unordered(senders)
+        .fold(dropped, tally)
+        .await
 }
 
 /// One write transaction for the whole batch: reads its subscribers (one query) and alerts (one
@@ -180,10 +312,14 @@ async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Ba
             let checked_at = Instant::now();
             // Outside the transaction: on PostgreSQL an unsubscription deleting these rows may
             // be waiting for the subscriber locks it held.
-            if let Err(e) = store::mark_dropped_many(conn, &dropped) {
-                // Their lease runs out and they are claimed, and dropped, again.
-                tracing::warn!(cause = %e, "delivery worker: recording an outcome failed");
-            }
+            let dropped = match store::mark_dropped_many(conn, &dropped) {
+                Ok(()) => dropped.len(),
+                Err(e) => {
+                    // Their lease runs out and they are claimed, and dropped, again.
+                    tracing::warn!(cause = %e, "delivery worker: recording an outcome failed");
+                    0
+                }
+            };
             let alerts = alert_rows
                 .iter()
                 .filter(|(id, _)| {
@@ -204,6 +340,7 @@ async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Ba
                 subscribers,
                 alerts,
                 to_send,
+                dropped,
             })
         })
         .await
@@ -243,9 +380,9 @@ async fn deliver(
     batch: &Batch,
     row: &DeliveryRow,
     token: &SensitiveString,
-) {
+) -> Option<Outcome> {
     let outcome = match still_wanted(state, batch, row).await {
-        Ok(false) => Ok(()),
+        Ok(false) => Ok(Outcome::Dropped),
         Ok(true) => match render(state, batch, row, token) {
             Ok(message) => match sender.send(&message).await {
                 Ok(()) => {
@@ -254,13 +391,18 @@ async fn deliver(
                         .db
                         .run(move |c| store::mark_sent(c, &id, now_unix()))
                         .await
+                        .map(|()| Outcome::Sent)
                 }
                 // A message that cannot be built (an address the mail library refuses) will
                 // never be buildable: retrying it for ever would only keep the worker busy.
                 Err(MailError::Build) => {
                     tracing::warn!("delivery worker: a message could not be built; not retried");
                     let id = row.id.clone();
-                    state.db.run(move |c| store::mark_failed(c, &id)).await
+                    state
+                        .db
+                        .run(move |c| store::mark_failed(c, &id))
+                        .await
+                        .map(|()| Outcome::Failed)
                 }
                 Err(_) => retry_later(state, row).await,
             },
@@ -277,7 +419,7 @@ async fn deliver(
             retry_later(state, row).await
         }
     };
-    record(outcome);
+    record(outcome)
 }
 
 /// The batch's check while it is fresh; after [`RECHECK_AFTER`], the subscriber is read again
@@ -300,14 +442,17 @@ async fn still_wanted(state: &AppState, batch: &Batch, row: &DeliveryRow) -> Res
         .await
 }
 
-fn record(outcome: Result<(), DbError>) {
-    if let Err(e) = outcome {
-        // The lease runs out and the row is claimed again: nothing is lost.
-        tracing::warn!(cause = %e, "delivery worker: recording an outcome failed");
-    }
+fn record(outcome: Result<Outcome, DbError>) -> Option<Outcome> {
+    outcome
+        .inspect_err(|e| {
+            // The lease runs out and the row is claimed again: nothing is lost.
+            tracing::warn!(cause = %e, "delivery worker: recording an outcome failed");
+        })
+        .ok()
 }
 
-async fn retry_later(state: &AppState, row: &DeliveryRow) -> Result<(), DbError> {
+/// Reschedules a row with backoff after a failed attempt.
+async fn retry_later(state: &AppState, row: &DeliveryRow) -> Result<Outcome, DbError> {
     let mail = &state.settings.mail;
     let attempts = row.attempts.saturating_add(1);
     let factor = 1u64 << (attempts.clamp(1, 30) - 1) as u32;
@@ -321,6 +466,7 @@ async fn retry_later(state: &AppState, row: &DeliveryRow) -> Result<(), DbError>
         .db
         .run(move |c| store::reschedule(c, &id, attempts, next))
         .await
+        .map(|()| Outcome::Retried)
 }
 
 /// Opens an alert's content and resolves the names every message about it shows.

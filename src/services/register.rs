@@ -62,10 +62,7 @@ pub fn recipient_error(refused: &RecipientRefused) -> Error {
 
 pub async fn list_spocs(state: &AppState, actor: &StaffMember) -> Result<Vec<SpocView>, Error> {
     actor.require(Role::Admin)?;
-    let rows = state
-        .db
-        .run(|conn| store::all_spocs(conn).map_err(Error::from))
-        .await?;
+    let rows = state.db.run(store::all_spocs).await?;
     Ok(rows.into_iter().map(SpocView::from).collect())
 }
 
@@ -240,7 +237,7 @@ pub async fn authenticate_org(state: &AppState, key: &str) -> Result<OrgId, Erro
     let hash = org_key_hash(state, key);
     state
         .db
-        .run(move |conn| store::active_org_by_key(conn, &hash).map_err(Error::from))
+        .run(move |conn| store::active_org_by_key(conn, &hash))
         .await?
         .map(|row| row.id)
         .ok_or_else(|| Error::new(ErrorKind::Unauthorized))

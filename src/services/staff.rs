@@ -183,7 +183,7 @@ pub async fn login(
     let index = email_index(&state.keys, email);
     let row = state
         .db
-        .run(move |conn| store::by_email_index(conn, &index).map_err(Error::from))
+        .run(move |conn| store::by_email_index(conn, &index))
         .await?;
     let now = now_unix();
     let cooling = row.as_ref().is_some_and(|r| {
@@ -292,7 +292,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffMember, 
     let now = now_unix();
     let row = state
         .db
-        .run(move |conn| store::session_staff(conn, &hash, now).map_err(Error::from))
+        .run(move |conn| store::session_staff(conn, &hash, now))
         .await?
         .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
     let role = Role::parse(&row.role).ok_or_else(|| Error::internal("unknown staff role"))?;
@@ -327,7 +327,7 @@ pub async fn totp_setup(state: &AppState, member: &StaffMember) -> Result<Sensit
     let id = member.id.clone();
     let row = state
         .db
-        .run(move |conn| store::by_id(conn, &id).map_err(Error::from))
+        .run(move |conn| store::by_id(conn, &id))
         .await?
         .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
     if row.totp_enabled {
@@ -342,7 +342,7 @@ pub async fn totp_setup(state: &AppState, member: &StaffMember) -> Result<Sensit
     let id = row.id.clone();
     state
         .db
-        .run(move |conn| store::set_totp_secret(conn, &id, &sealed).map_err(Error::from))
+        .run(move |conn| store::set_totp_secret(conn, &id, &sealed))
         .await?;
     Ok(SensitiveString::new(uri))
 }
@@ -351,7 +351,7 @@ pub async fn totp_enable(state: &AppState, member: &StaffMember, code: &str) -> 
     let id = member.id.clone();
     let row = state
         .db
-        .run(move |conn| store::by_id(conn, &id).map_err(Error::from))
+        .run(move |conn| store::by_id(conn, &id))
         .await?
         .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
     let totp = totp_for(&state.keys, &row).ok_or_else(|| {

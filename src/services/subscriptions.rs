@@ -73,13 +73,13 @@ fn validate(state: &AppState, input: &SubscribeInput) -> Result<Valid, Error> {
             "must be region codes from /meta",
         ));
     }
-    if let Some(categories) = &input.categories {
-        if categories.is_empty() || categories.iter().any(|c| settings.category(c).is_none()) {
-            errors.push(FieldError::new(
-                "categories",
-                "must be category codes from /meta (leave out for all)",
-            ));
-        }
+    if let Some(categories) = &input.categories
+        && (categories.is_empty() || categories.iter().any(|c| settings.category(c).is_none()))
+    {
+        errors.push(FieldError::new(
+            "categories",
+            "must be category codes from /meta (leave out for all)",
+        ));
     }
     let language = input
         .language

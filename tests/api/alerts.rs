@@ -30,9 +30,27 @@ fn to(mail: &Mail) -> &str {
     mail.to[0].as_str()
 }
 
-/// Subscribes every address and confirms each from its confirmation email.
+/// Everything the mail server has received once the outbox is drained, after checking that no
+/// mail is left waiting for a retry: what a user will ever get from what has happened so far.
+pub(crate) async fn drained_mail(app: &TestApp, smtp: &SmtpServer) -> Vec<Mail> {
+    let drained = app.drain().await;
+    assert_eq!(
+        drained.scheduled_later, 0,
+        "mail waits for a retry: {drained:?}"
+    );
+    smtp.messages()
+}
+
+/// The recipients of `mails`, sorted (concurrent senders deliver in any order).
+fn recipients(mails: &[Mail]) -> Vec<&str> {
+    let mut all: Vec<&str> = mails.iter().map(to).collect();
+    all.sort_unstable();
+    all
+}
+
+/// Subscribes every address and confirms each from its confirmation email: exactly one each.
 pub(crate) async fn subscribe_all(app: &TestApp, smtp: &SmtpServer, subs: &[(String, Value)]) {
-    let before = smtp.messages().len();
+    let before = drained_mail(app, smtp).await.len();
     for (email, filters) in subs {
         let mut body = json!({"email": email});
         for (k, v) in filters.as_object().unwrap() {
@@ -41,9 +59,10 @@ pub(crate) async fn subscribe_all(app: &TestApp, smtp: &SmtpServer, subs: &[(Str
         let res = app.post_json("/api/v1/subscriptions", &body).await;
         assert_eq!(res.status(), 202);
     }
-    let mails = smtp
-        .wait_for(before + subs.len(), Duration::from_secs(60))
-        .await;
+    let mails = drained_mail(app, smtp).await;
+    let mut expected: Vec<&str> = subs.iter().map(|(email, _)| email.as_str()).collect();
+    expected.sort_unstable();
+    assert_eq!(recipients(&mails[before..]), expected);
     for mail in &mails[before..] {
         assert_eq!(mail.subject, CONFIRM_SUBJECT);
         let res = app.get(&link(mail, "confirm")).await;
@@ -139,7 +158,18 @@ async fn alerts_reach_only_confirmed_matching_subscribers(backend: Backend) {
         )
         .await;
     assert_eq!(res.status(), 202);
-    smtp.wait_for(4, Duration::from_secs(30)).await;
+    let mails = drained_mail(&app, &smtp).await;
+    assert!(mails.iter().all(|m| m.subject == CONFIRM_SUBJECT));
+    assert_eq!(
+        recipients(&mails),
+        [
+            "all@sub.test",
+            "gwent@sub.test",
+            "pending@sub.test",
+            "theft@sub.test"
+        ],
+        "one confirmation each, none more to the confirmed address"
+    );
 
     let (receipt, case) = submit(
         &app,
@@ -195,11 +225,9 @@ async fn alerts_reach_only_confirmed_matching_subscribers(backend: Backend) {
     assert_eq!(res.status(), 201);
     let published: Value = res.json().await.unwrap();
     assert_eq!(published["recipients"], 1, "{published}");
-    let mails = smtp.wait_for(5, Duration::from_secs(30)).await;
-    let alert = mails
-        .iter()
-        .find(|m| m.subject.starts_with("Safety alert"))
-        .unwrap();
+    let mails = drained_mail(&app, &smtp).await;
+    assert_eq!(mails.len(), 5, "the four confirmations and one alert");
+    let alert = &mails[4];
     assert_eq!(to(alert), "all@sub.test");
     assert_eq!(alert.subject, "Safety alert: Robbery — South Wales Police");
     let unsubscribe = alert.header("list-unsubscribe").unwrap().to_string();
@@ -230,13 +258,11 @@ async fn alerts_reach_only_confirmed_matching_subscribers(backend: Backend) {
             "{marker} in the alert"
         );
     }
-    // Nobody else got an alert.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let alerts: Vec<String> = smtp
-        .messages()
+    // Nobody else got an alert (the outbox was drained: nothing more is coming).
+    let alerts: Vec<&str> = mails
         .iter()
         .filter(|m| m.subject.starts_with("Safety alert"))
-        .map(|m| to(m).to_string())
+        .map(to)
         .collect();
     assert_eq!(alerts, vec!["all@sub.test"]);
 
@@ -285,13 +311,15 @@ async fn alerts_reach_only_confirmed_matching_subscribers(backend: Backend) {
     let res = publish_draft(&app, &caseworker, &second, &["south-wales"]).await;
     assert_eq!(res.status(), 201);
     assert_eq!(res.json::<Value>().await.unwrap()["recipients"], 0);
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    let after = drained_mail(&app, &smtp).await;
     assert_eq!(
-        smtp.messages()
+        after.len(),
+        5,
+        "nothing more to anyone: {:?}",
+        after
             .iter()
-            .filter(|m| m.subject.starts_with("Safety alert"))
-            .count(),
-        1
+            .map(|m| (to(m), &m.subject))
+            .collect::<Vec<_>>()
     );
     assert_eq!(
         app.count("subscribers"),
@@ -663,16 +691,22 @@ async fn an_smtp_outage_mid_fan_out_loses_and_repeats_nothing(backend: Backend) 
         at_outage < 200,
         "the outage began mid fan-out ({at_outage} delivered)"
     );
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    // During the outage every alert still due is tried and fails: none is lost, each one not
+    // delivered waits for a retry.
+    let drained = app.drain().await;
+    assert_eq!(drained.sent, 0, "{drained:?}");
+    assert_eq!(drained.scheduled_later, 200 - at_outage, "{drained:?}");
     smtp.restart().await;
     smtp.wait_for(confirmations + 200, Duration::from_secs(90))
         .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let drained = app.drain().await;
+    assert_eq!(drained.scheduled_later, 0, "{drained:?}");
     let counts = alert_counts(&smtp);
     for address in &everyone {
         assert_eq!(counts.get(address), Some(&1), "{address}");
     }
     assert_eq!(counts.len(), 200);
+    assert_eq!(smtp.messages().len(), confirmations + 200);
 }
 
 /// The service is killed (SIGKILL) mid fan-out and started again: every subscriber still gets the
@@ -748,7 +782,10 @@ async fn a_crash_mid_fan_out_misses_nobody(backend: Backend) {
     while alert_counts(&smtp).len() < 200 && std::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Drained through the same database: the second process's messages in flight, and the
+    // crashed one's once its lease ends, are all settled before counting.
+    let drained = app.drain().await;
+    assert_eq!(drained.scheduled_later, 0, "{drained:?}");
     let counts = alert_counts(&smtp);
     for address in &everyone {
         assert!(
@@ -784,27 +821,19 @@ async fn the_outbox_folder_receives_mail_by_default(backend: Backend) {
         )
         .await;
     assert_eq!(res.status(), 202);
+    let drained = app.drain().await;
+    assert_eq!(drained.scheduled_later, 0, "{drained:?}");
     let dir = app.settings.mail.outbox_dir.clone();
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    let mail = loop {
-        let found = std::fs::read_dir(&dir)
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
-        if let Some(entry) = found.first() {
-            break std::fs::read_to_string(entry.path()).unwrap();
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no .eml in {}",
-            dir.display()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    let found: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(found.len(), 1, "one .eml in {}", dir.display());
+    let mail = std::fs::read_to_string(found[0].path()).unwrap();
     assert!(mail.contains("To: outbox@sub.test"), "{mail}");
     assert!(mail.contains("multipart/alternative"), "{mail}");
     assert!(
@@ -824,14 +853,15 @@ async fn unconfirmed_addresses_get_one_confirmation_and_then_expire(backend: Bac
     let body = json!({"email": "victim@sub.test", "regions": ["gwent"]});
     let res = app.post_json("/api/v1/subscriptions", &body).await;
     assert_eq!(res.status(), 202);
-    smtp.wait_for(1, Duration::from_secs(30)).await;
+    assert_eq!(drained_mail(&app, &smtp).await.len(), 1);
     // The first confirmation has gone out; asking again within the hour sends nothing more.
     for _ in 0..5 {
         let res = app.post_json("/api/v1/subscriptions", &body).await;
         assert_eq!(res.status(), 202);
     }
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert_eq!(smtp.messages().len(), 1, "one confirmation, not six");
+    let mails = drained_mail(&app, &smtp).await;
+    assert_eq!(mails.len(), 1, "one confirmation, not six");
+    assert_eq!(to(&mails[0]), "victim@sub.test");
     assert_eq!(app.count("subscribers"), 1);
 
     // Eight days later (backdated here), the service's sweep deletes it, tokens and all.

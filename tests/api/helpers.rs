@@ -8,6 +8,7 @@ use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
 use lookout::app::Application;
 use lookout::secret::SensitiveString;
+use lookout::services::deliveries::Drained;
 use lookout::settings::Settings;
 use tempfile::TempDir;
 
@@ -88,11 +89,10 @@ impl Drop for TestDb {
         if let TestDb::Postgres {
             admin_url, name, ..
         } = self
+            && let Ok(mut admin) = PgConnection::establish(admin_url)
         {
-            if let Ok(mut admin) = PgConnection::establish(admin_url) {
-                let _ = admin
-                    .batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
-            }
+            let _ =
+                admin.batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
         }
     }
 }
@@ -117,6 +117,7 @@ pub struct TestApp {
     #[allow(dead_code)]
     pub dir: TempDir,
     stopper: lookout::app::Stopper,
+    drainer: lookout::app::Drainer,
 }
 
 /// Settings for a test service: everything under a temporary folder, port 0.
@@ -146,6 +147,7 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings))
     let app = Application::build(settings.clone()).expect("the application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let stopper = app.stopper();
+    let drainer = app.drainer();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
@@ -154,6 +156,7 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings))
         db,
         dir,
         stopper,
+        drainer,
     }
 }
 
@@ -177,6 +180,19 @@ impl TestApp {
 
     pub async fn stop(&self) {
         self.stopper.stop().await;
+    }
+
+    /// Runs the delivery worker's own claim-and-send path until nothing due is left, waiting for
+    /// messages any worker (this service's, or another process on the same database) is sending.
+    /// Afterwards every message that was due has reached the mail server or been dropped, so a
+    /// test asserts exactly what was sent instead of sleeping and hoping nothing else comes. Mail
+    /// that can still come is counted in `scheduled_later` (retries); assert it is 0 before
+    /// saying "nothing else". Works after `stop` too (the database and mailer stay open).
+    pub async fn drain(&self) -> Drained {
+        self.drainer
+            .drain()
+            .await
+            .unwrap_or_else(|e| panic!("{e:#}"))
     }
 }
 

@@ -75,10 +75,21 @@ async fn request_logs_never_hold_addresses_headers_queries_or_bodies() {
         .unwrap();
     assert_eq!(res.status(), 405);
 
-    // Stop the service and collect everything it wrote.
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    child.start_kill().unwrap();
-    let _ = child.wait().await;
+    // Stop the service the way an operator does (SIGTERM: actix shuts down gracefully) and wait
+    // for it to exit, so the log below is everything it will ever write about these requests.
+    drop(client);
+    let pid = child.id().unwrap().to_string();
+    let term = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .await
+        .unwrap();
+    assert!(term.success());
+    let exited = tokio::time::timeout(Duration::from_secs(60), child.wait())
+        .await
+        .expect("the service exits within 60 s of SIGTERM")
+        .unwrap();
+    assert!(exited.success(), "{exited}");
     while let Ok(Some(line)) = lines.next_line().await {
         log.push_str(&line);
         log.push('\n');

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeSet;
 use std::sync::{LazyLock, Mutex};
-use std::time::Duration;
 
 use lookout::services::staff::Role;
 use reqwest::Method;
@@ -406,7 +405,8 @@ async fn every_operation_answers_as_documented(backend: Backend) {
         )
         .await;
     }
-    let confirmations = smtp.wait_for(2, Duration::from_secs(30)).await;
+    let confirmations = crate::alerts::drained_mail(&app, &smtp).await;
+    assert_eq!(confirmations.len(), 2);
     let marker = "/api/v1/subscriptions/confirm?token=";
     walk.check(
         get(&format!("{marker}{}", token_in(&confirmations[0], marker)))
@@ -547,7 +547,12 @@ async fn every_operation_answers_as_documented(backend: Backend) {
         "/api/v1/checks",
     )
     .await;
-    let mails = smtp.wait_for(5, Duration::from_secs(30)).await;
+    let mails = crate::alerts::drained_mail(&app, &smtp).await;
+    assert_eq!(
+        mails.len(),
+        5,
+        "two confirmations, the forward and two alerts"
+    );
     let alerts: Vec<&Mail> = mails
         .iter()
         .filter(|m| m.subject.starts_with("Safety alert"))

@@ -256,15 +256,15 @@ pub fn check_contact(c: &mut Checker, input: Option<&ContactInput>) -> Option<Co
         phone: c.text("contact.phone", input.phone.as_deref(), 40, false),
         notes: c.text("contact.notes", input.notes.as_deref(), 500, true),
     };
-    if let Some(email) = &contact.email {
-        if !looks_like_email(email) {
-            c.fail("contact.email", "must be an email address");
-        }
+    if let Some(email) = &contact.email
+        && !looks_like_email(email)
+    {
+        c.fail("contact.email", "must be an email address");
     }
-    if let Some(phone) = &contact.phone {
-        if phone.chars().filter(char::is_ascii_digit).count() < 6 {
-            c.fail("contact.phone", "must be a phone number");
-        }
+    if let Some(phone) = &contact.phone
+        && phone.chars().filter(char::is_ascii_digit).count() < 6
+    {
+        c.fail("contact.phone", "must be a phone number");
     }
     (!contact.is_empty()).then_some(contact)
 }

@@ -163,7 +163,7 @@ pub async fn find_by_receipt(state: &AppState, raw: &str) -> Result<ReportRow, E
     let delay = state.throttle.delay();
     let found = state
         .db
-        .run(move |conn| store::by_receipt_hash(conn, &hash).map_err(Error::from))
+        .run(move |conn| store::by_receipt_hash(conn, &hash))
         .await?;
     let found = found.filter(|_| parsed.is_some());
     if found.is_none() {
@@ -304,7 +304,7 @@ pub fn render_follow_up(
     let messages = messages
         .into_iter()
         .map(|m| {
-            let body = dk.open(Sealed::Message, &message_row(&m.report_id, &m.id), &m.body)?;
+            let body = dk.open(Sealed::Message, message_row(&m.report_id, &m.id), &m.body)?;
             Ok(MessageView {
                 from: m.sender,
                 body: String::from_utf8_lossy(&body).into_owned(),
@@ -362,7 +362,7 @@ pub async fn add_message(
         let id = report_id.clone();
         state
             .db
-            .run(move |conn| store::key(conn, &id).map_err(Error::from))
+            .run(move |conn| store::key(conn, &id))
             .await?
             .ok_or_else(|| Error::new(ErrorKind::ReceiptUnknown))?
     };
@@ -370,7 +370,7 @@ pub async fn add_message(
     let message_id = MessageId::random();
     let sealed = dk.seal(
         Sealed::Message,
-        &message_row(&report_id, &message_id),
+        message_row(&report_id, &message_id),
         body.as_bytes(),
     )?;
     let today = crate::clock::today_string();
