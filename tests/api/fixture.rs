@@ -6,7 +6,6 @@
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::time::Duration;
 
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -80,39 +79,35 @@ async fn json_of(res: reqwest::Response, status: u16) -> Value {
     serde_json::from_str(&body).unwrap()
 }
 
-/// Alert emails written to the outbox folder for `to`, as (subject, text), once there are `n`.
-async fn wait_for_alerts(app: &TestApp, to: &str, n: usize) -> Vec<(String, String)> {
-    let dir = app.settings.mail.outbox_dir.clone();
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    loop {
-        let mut found = Vec::new();
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            if entry.path().extension().is_none_or(|x| x != "eml") {
-                continue;
-            }
-            let raw = std::fs::read(entry.path()).unwrap();
-            let mail = mail_parser::MessageParser::default().parse(&raw).unwrap();
-            let addressed = mail
-                .to()
-                .and_then(|a| a.first())
-                .and_then(|a| a.address())
-                .is_some_and(|a| a == to);
-            let subject = mail.subject().unwrap_or_default().to_string();
-            if addressed && subject.starts_with("Safety alert") {
-                let text = mail.body_text(0).unwrap_or_default().to_string();
-                found.push((subject, text));
-            }
+/// Alert emails in the outbox folder for `to`, as (subject, text), after draining the outbox.
+async fn alerts_to(app: &TestApp, to: &str) -> Vec<(String, String)> {
+    let drained = app.drain().await;
+    assert_eq!(
+        drained.scheduled_later, 0,
+        "nothing left for later: {drained:?}"
+    );
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&app.settings.mail.outbox_dir)
+        .unwrap()
+        .flatten()
+    {
+        if entry.path().extension().is_none_or(|x| x != "eml") {
+            continue;
         }
-        if found.len() >= n {
-            return found;
+        let raw = std::fs::read(entry.path()).unwrap();
+        let mail = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        let addressed = mail
+            .to()
+            .and_then(|a| a.first())
+            .and_then(|a| a.address())
+            .is_some_and(|a| a == to);
+        let subject = mail.subject().unwrap_or_default().to_string();
+        if addressed && subject.starts_with("Safety alert") {
+            let text = mail.body_text(0).unwrap_or_default().to_string();
+            found.push((subject, text));
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no alert email to {to} in {}",
-            dir.display()
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    found
 }
 
 #[tokio::test]
@@ -349,7 +344,8 @@ async fn every_record_written_by_release_0_1_0_still_opens() {
     )
     .await;
     assert_eq!(published["recipients"], 1, "{published}");
-    let mails = wait_for_alerts(&app, subscriber, 1).await;
+    let mails = alerts_to(&app, subscriber).await;
+    assert_eq!(mails.len(), 1, "one alert to the release's subscriber");
     let (subject, text) = &mails[0];
     assert!(subject.contains("Robbery"), "{subject}");
     assert!(text.contains(title), "{text}");
