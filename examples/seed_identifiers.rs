@@ -28,7 +28,7 @@ fn main() -> anyhow::Result<()> {
         keys.master_id(),
     )?;
     let today = lookout::clock::today_string();
-    let alert_id = uuid::Uuid::new_v4().to_string();
+    let alert_id = lookout::domain::AlertId::random();
     let alert = AlertRow {
         id: alert_id.clone(),
         report_id: None,
@@ -44,7 +44,7 @@ fn main() -> anyhow::Result<()> {
         .map(|i| IdentifierRow {
             id: uuid::Uuid::new_v4().to_string(),
             hash: identifier_hash(&keys, Kind::Phone, &format!("+4477{i:08}")),
-            alert_id: alert_id.clone().into(),
+            alert_id: alert_id.clone(),
             report_id: None,
             category: "robbery".into(),
             region: "gwent".into(),

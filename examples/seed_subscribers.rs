@@ -34,7 +34,7 @@ fn main() -> anyhow::Result<()> {
         lookout::db::write_tx(conn, |conn| {
             for i in 0..n {
                 let email = format!("bench{i:06}@sink.test");
-                let id = uuid::Uuid::new_v4().to_string();
+                let id = lookout::domain::SubscriberId::random();
                 let row = SubscriberRow {
                     email_index: lookout::services::subscriptions::email_index(&keys, &email),
                     key_id: key_id.clone(),
@@ -45,7 +45,7 @@ fn main() -> anyhow::Result<()> {
                     regions: "[\"south-wales\"]".into(),
                     categories: None,
                     language: "en".into(),
-                    status: "confirmed".into(),
+                    status: lookout::domain::SubscriberStatus::Confirmed,
                     created_on: today.clone(),
                 };
                 insert_subscriber(conn, &row)?;

@@ -4,12 +4,15 @@ use diesel::prelude::*;
 
 use super::schema::{alerts, deliveries, subscriber_tokens, subscribers};
 use super::{DbConn, DbError};
+use crate::domain::{
+    AlertId, DeliveryKind, DeliveryStatus, ReportId, SubscriberId, SubscriberStatus,
+};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = alerts)]
 pub struct AlertRow {
-    pub id: String,
-    pub report_id: Option<String>,
+    pub id: AlertId,
+    pub report_id: Option<ReportId>,
     pub category: String,
     pub regions: String,
     pub published_on: String,
@@ -21,14 +24,14 @@ pub struct AlertRow {
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = subscribers)]
 pub struct SubscriberRow {
-    pub id: String,
+    pub id: SubscriberId,
     pub email_index: String,
     pub key_id: String,
     pub email: Vec<u8>,
     pub regions: String,
     pub categories: Option<String>,
     pub language: String,
-    pub status: String,
+    pub status: SubscriberStatus,
     pub created_on: String,
 }
 
@@ -36,10 +39,10 @@ pub struct SubscriberRow {
 #[diesel(table_name = deliveries)]
 pub struct DeliveryRow {
     pub id: String,
-    pub kind: String,
-    pub subscriber_id: String,
-    pub alert_id: Option<String>,
-    pub status: String,
+    pub kind: DeliveryKind,
+    pub subscriber_id: SubscriberId,
+    pub alert_id: Option<AlertId>,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     pub next_attempt_at: i64,
     pub claimed_until: Option<i64>,
@@ -48,13 +51,18 @@ pub struct DeliveryRow {
 }
 
 impl DeliveryRow {
-    pub fn new(kind: &str, subscriber_id: &str, alert_id: Option<&str>, now: i64) -> Self {
+    pub fn new(
+        kind: DeliveryKind,
+        subscriber_id: &SubscriberId,
+        alert_id: Option<&AlertId>,
+        now: i64,
+    ) -> Self {
         Self {
             id: uuid::Uuid::new_v4().to_string(),
-            kind: kind.to_string(),
-            subscriber_id: subscriber_id.to_string(),
-            alert_id: alert_id.map(str::to_string),
-            status: "pending".into(),
+            kind,
+            subscriber_id: subscriber_id.clone(),
+            alert_id: alert_id.cloned(),
+            status: DeliveryStatus::Pending,
             attempts: 0,
             next_attempt_at: now,
             claimed_until: None,
@@ -71,11 +79,11 @@ pub fn insert_alert(conn: &mut DbConn, row: &AlertRow) -> Result<(), DbError> {
     Ok(())
 }
 
-pub fn alert(conn: &mut DbConn, id: &str) -> Result<Option<AlertRow>, DbError> {
+pub fn alert(conn: &mut DbConn, id: &AlertId) -> Result<Option<AlertRow>, DbError> {
     Ok(alerts::table.find(id).first(conn).optional()?)
 }
 
-pub fn alerts_by_ids(conn: &mut DbConn, ids: &[String]) -> Result<Vec<AlertRow>, DbError> {
+pub fn alerts_by_ids(conn: &mut DbConn, ids: &[AlertId]) -> Result<Vec<AlertRow>, DbError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -108,9 +116,9 @@ pub fn insert_deliveries(conn: &mut DbConn, rows: &[DeliveryRow]) -> Result<(), 
 /// (id, regions JSON, categories JSON) of every confirmed subscriber, for matching.
 pub fn confirmed_filters(
     conn: &mut DbConn,
-) -> Result<Vec<(String, String, Option<String>)>, DbError> {
+) -> Result<Vec<(SubscriberId, String, Option<String>)>, DbError> {
     Ok(subscribers::table
-        .filter(subscribers::status.eq("confirmed"))
+        .filter(subscribers::status.eq(SubscriberStatus::Confirmed))
         .select((
             subscribers::id,
             subscribers::regions,
@@ -119,7 +127,7 @@ pub fn confirmed_filters(
         .load(conn)?)
 }
 
-pub fn subscriber(conn: &mut DbConn, id: &str) -> Result<Option<SubscriberRow>, DbError> {
+pub fn subscriber(conn: &mut DbConn, id: &SubscriberId) -> Result<Option<SubscriberRow>, DbError> {
     Ok(subscribers::table.find(id).first(conn).optional()?)
 }
 
@@ -128,7 +136,7 @@ pub fn subscriber(conn: &mut DbConn, id: &str) -> Result<Option<SubscriberRow>, 
 /// deleted (unsubscribed) in between; on SQLite the write transaction is already exclusive.
 pub fn subscribers_for_tokens(
     conn: &mut DbConn,
-    ids: &[String],
+    ids: &[SubscriberId],
 ) -> Result<Vec<SubscriberRow>, DbError> {
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -159,7 +167,7 @@ pub fn insert_subscriber(conn: &mut DbConn, row: &SubscriberRow) -> Result<(), D
 
 pub fn update_filters(
     conn: &mut DbConn,
-    id: &str,
+    id: &SubscriberId,
     regions: &str,
     categories: Option<&str>,
     language: &str,
@@ -174,7 +182,11 @@ pub fn update_filters(
     Ok(())
 }
 
-pub fn set_subscriber_status(conn: &mut DbConn, id: &str, status: &str) -> Result<(), DbError> {
+pub fn set_subscriber_status(
+    conn: &mut DbConn,
+    id: &SubscriberId,
+    status: SubscriberStatus,
+) -> Result<(), DbError> {
     diesel::update(subscribers::table.find(id))
         .set(subscribers::status.eq(status))
         .execute(conn)?;
@@ -182,7 +194,7 @@ pub fn set_subscriber_status(conn: &mut DbConn, id: &str, status: &str) -> Resul
 }
 
 /// Unsubscribing deletes the subscriber: its sealed address, tokens and pending deliveries go.
-pub fn delete_subscriber(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
+pub fn delete_subscriber(conn: &mut DbConn, id: &SubscriberId) -> Result<(), DbError> {
     diesel::delete(deliveries::table.filter(deliveries::subscriber_id.eq(id))).execute(conn)?;
     diesel::delete(subscriber_tokens::table.filter(subscriber_tokens::subscriber_id.eq(id)))
         .execute(conn)?;
@@ -195,15 +207,15 @@ pub fn delete_subscriber(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
 /// subscribed.
 pub fn recent_confirmation_exists(
     conn: &mut DbConn,
-    subscriber_id: &str,
+    subscriber_id: &SubscriberId,
     since: i64,
 ) -> Result<bool, DbError> {
     let n: i64 = deliveries::table
         .filter(deliveries::subscriber_id.eq(subscriber_id))
-        .filter(deliveries::kind.eq("confirm"))
+        .filter(deliveries::kind.eq(DeliveryKind::Confirm))
         .filter(
             deliveries::status
-                .eq("pending")
+                .eq(DeliveryStatus::Pending)
                 .or(deliveries::created_at.ge(since)),
         )
         .count()
@@ -216,9 +228,9 @@ pub fn unconfirmed_before(
     conn: &mut DbConn,
     cutoff: &str,
     limit: i64,
-) -> Result<Vec<String>, DbError> {
+) -> Result<Vec<SubscriberId>, DbError> {
     Ok(subscribers::table
-        .filter(subscribers::status.eq("pending"))
+        .filter(subscribers::status.eq(SubscriberStatus::Pending))
         .filter(subscribers::created_on.lt(cutoff))
         .select(subscribers::id)
         .limit(limit)
@@ -228,7 +240,7 @@ pub fn unconfirmed_before(
 pub fn insert_token(
     conn: &mut DbConn,
     hash: &str,
-    subscriber_id: &str,
+    subscriber_id: &SubscriberId,
     purpose: &str,
     expires_at: Option<i64>,
 ) -> Result<(), DbError> {
@@ -248,7 +260,7 @@ pub fn insert_token(
 #[diesel(table_name = subscriber_tokens)]
 pub struct TokenRow {
     pub token_hash: String,
-    pub subscriber_id: String,
+    pub subscriber_id: SubscriberId,
     pub purpose: String,
     pub expires_at: Option<i64>,
 }
@@ -281,7 +293,7 @@ pub fn token_subscriber(
     hash: &str,
     purpose: &str,
     now: i64,
-) -> Result<Option<String>, DbError> {
+) -> Result<Option<SubscriberId>, DbError> {
     Ok(subscriber_tokens::table
         .filter(subscriber_tokens::token_hash.eq(hash))
         .filter(subscriber_tokens::purpose.eq(purpose))
@@ -295,7 +307,11 @@ pub fn token_subscriber(
         .optional()?)
 }
 
-pub fn delete_tokens(conn: &mut DbConn, subscriber_id: &str, purpose: &str) -> Result<(), DbError> {
+pub fn delete_tokens(
+    conn: &mut DbConn,
+    subscriber_id: &SubscriberId,
+    purpose: &str,
+) -> Result<(), DbError> {
     diesel::delete(
         subscriber_tokens::table
             .filter(subscriber_tokens::subscriber_id.eq(subscriber_id))
@@ -317,7 +333,7 @@ pub fn any_due(conn: &mut DbConn, now: i64) -> Result<bool, DbError> {
 pub fn any_due_by(conn: &mut DbConn, due_by: i64, now: i64) -> Result<bool, DbError> {
     use deliveries::dsl as d;
     let id: Option<String> = d::deliveries
-        .filter(d::status.eq("pending"))
+        .filter(d::status.eq(DeliveryStatus::Pending))
         .filter(d::next_attempt_at.le(due_by))
         .filter(d::claimed_until.is_null().or(d::claimed_until.lt(now)))
         .select(d::id)
@@ -350,7 +366,7 @@ pub fn claim_due_by(
     use deliveries::dsl as d;
     let due = || {
         d::deliveries
-            .filter(d::status.eq("pending"))
+            .filter(d::status.eq(DeliveryStatus::Pending))
             .filter(d::next_attempt_at.le(due_by))
             .filter(d::claimed_until.is_null().or(d::claimed_until.lt(now)))
             .order(d::next_attempt_at.asc())
@@ -388,7 +404,7 @@ pub struct PendingCounts {
 /// moves between two of them is counted in the first or the second, and never missed by both.
 pub fn pending_counts(conn: &mut DbConn, due_by: i64, now: i64) -> Result<PendingCounts, DbError> {
     use deliveries::dsl as d;
-    let pending = || d::deliveries.filter(d::status.eq("pending"));
+    let pending = || d::deliveries.filter(d::status.eq(DeliveryStatus::Pending));
     let due: i64 = pending()
         .filter(d::next_attempt_at.le(due_by))
         .filter(d::claimed_until.is_null().or(d::claimed_until.lt(now)))
@@ -414,7 +430,7 @@ pub fn mark_sent(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbError> {
     use deliveries::dsl as d;
     diesel::update(d::deliveries.find(id))
         .set((
-            d::status.eq("sent"),
+            d::status.eq(DeliveryStatus::Sent),
             d::sent_at.eq(Some(now)),
             d::claimed_until.eq(None::<i64>),
         ))
@@ -426,7 +442,10 @@ pub fn mark_sent(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbError> {
 pub fn mark_failed(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
     use deliveries::dsl as d;
     diesel::update(d::deliveries.find(id))
-        .set((d::status.eq("failed"), d::claimed_until.eq(None::<i64>)))
+        .set((
+            d::status.eq(DeliveryStatus::Failed),
+            d::claimed_until.eq(None::<i64>),
+        ))
         .execute(conn)?;
     Ok(())
 }
@@ -435,7 +454,10 @@ pub fn mark_failed(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
 pub fn mark_dropped(conn: &mut DbConn, id: &str) -> Result<(), DbError> {
     use deliveries::dsl as d;
     diesel::update(d::deliveries.find(id))
-        .set((d::status.eq("dropped"), d::claimed_until.eq(None::<i64>)))
+        .set((
+            d::status.eq(DeliveryStatus::Dropped),
+            d::claimed_until.eq(None::<i64>),
+        ))
         .execute(conn)?;
     Ok(())
 }
@@ -447,7 +469,10 @@ pub fn mark_dropped_many(conn: &mut DbConn, ids: &[String]) -> Result<(), DbErro
         return Ok(());
     }
     diesel::update(d::deliveries.filter(d::id.eq_any(ids)))
-        .set((d::status.eq("dropped"), d::claimed_until.eq(None::<i64>)))
+        .set((
+            d::status.eq(DeliveryStatus::Dropped),
+            d::claimed_until.eq(None::<i64>),
+        ))
         .execute(conn)?;
     Ok(())
 }
@@ -470,7 +495,10 @@ pub fn reschedule(
 }
 
 /// Counts by status, for tests, benchmarks and operators.
-pub fn delivery_counts(conn: &mut DbConn, alert_id: &str) -> Result<Vec<(String, i64)>, DbError> {
+pub fn delivery_counts(
+    conn: &mut DbConn,
+    alert_id: &AlertId,
+) -> Result<Vec<(DeliveryStatus, i64)>, DbError> {
     use deliveries::dsl as d;
     Ok(d::deliveries
         .filter(d::alert_id.eq(alert_id))

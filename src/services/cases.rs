@@ -11,7 +11,8 @@ use crate::db::checks::{self as check_store, IdentifierRow};
 use crate::db::reports::{self as store, ReportRow};
 use crate::db::{self, DbConn};
 use crate::domain::{
-    AlertContent, AlertId, ContactDetails, Identifiers, ReportContent, ReportId, ReportStatus,
+    AlertContent, AlertId, ContactDetails, DeliveryKind, Identifiers, ReportContent, ReportId,
+    ReportStatus,
 };
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
 use crate::firewall::{reporter_of, scrub};
@@ -397,8 +398,8 @@ pub async fn publish(
     regions.dedup();
     let published_on = crate::clock::today_string();
     let alert_row = AlertRow {
-        id: alert_id.to_string(),
-        report_id: Some(row.id.to_string()),
+        id: alert_id.clone(),
+        report_id: Some(row.id.clone()),
         category: input.category.clone(),
         regions: serde_json::to_string(&regions)?,
         published_on: published_on.clone(),
@@ -447,7 +448,9 @@ pub async fn publish(
                     .filter(|(_, r, c)| {
                         subscriptions::matches(r, c.as_deref(), &regions, &category)
                     })
-                    .map(|(sid, _, _)| DeliveryRow::new("alert", &sid, Some(&alert_row.id), now))
+                    .map(|(sid, _, _)| {
+                        DeliveryRow::new(DeliveryKind::Alert, &sid, Some(&alert_row.id), now)
+                    })
                     .collect();
                 alert_store::insert_deliveries(conn, &deliveries)?;
                 check_store::insert(conn, &index_rows)?;

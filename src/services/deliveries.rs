@@ -31,7 +31,7 @@ use crate::crypto::records::{Envelope, Sealed};
 use crate::crypto::tokens::random_token;
 use crate::db::alerts::{self as store, AlertRow, DeliveryRow, SubscriberRow, TokenRow};
 use crate::db::{self, DbError};
-use crate::domain::{AlertContent, Error};
+use crate::domain::{AlertContent, AlertId, DeliveryKind, Error, SubscriberId, SubscriberStatus};
 use crate::mail::templates::{self, AlertEmail};
 use crate::mail::{MailError, Outgoing, Sender};
 use crate::secret::SensitiveString;
@@ -202,9 +202,9 @@ async fn claim(state: &AppState, due_by: Option<i64>) -> Result<Vec<DeliveryRow>
 struct Batch {
     /// When the transaction read the subscribers.
     checked_at: Instant,
-    subscribers: HashMap<String, SubscriberRow>,
+    subscribers: HashMap<SubscriberId, SubscriberRow>,
     /// Each alert of the batch, opened once.
-    alerts: HashMap<String, Result<AlertText, &'static str>>,
+    alerts: HashMap<AlertId, Result<AlertText, &'static str>>,
     /// The rows still wanted, each with the link token whose hash is stored. The others have
     /// been marked dropped.
     to_send: Vec<(DeliveryRow, SensitiveString)>,
@@ -275,15 +275,16 @@ async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Ba
             let (subscribers, alert_rows, to_send, dropped) = db::write_tx(conn, |conn| {
                 let subscriber_ids = distinct(claimed.iter().map(|r| &r.subscriber_id));
                 let alert_ids = distinct(claimed.iter().filter_map(|r| r.alert_id.as_ref()));
-                let subscribers: HashMap<String, SubscriberRow> =
+                let subscribers: HashMap<SubscriberId, SubscriberRow> =
                     store::subscribers_for_tokens(conn, &subscriber_ids)?
                         .into_iter()
                         .map(|s| (s.id.clone(), s))
                         .collect();
-                let alert_rows: HashMap<String, AlertRow> = store::alerts_by_ids(conn, &alert_ids)?
-                    .into_iter()
-                    .map(|a| (a.id.clone(), a))
-                    .collect();
+                let alert_rows: HashMap<AlertId, AlertRow> =
+                    store::alerts_by_ids(conn, &alert_ids)?
+                        .into_iter()
+                        .map(|a| (a.id.clone(), a))
+                        .collect();
                 let now = now_unix();
                 let (mut to_send, mut dropped, mut tokens) = (Vec::new(), Vec::new(), Vec::new());
                 for row in claimed {
@@ -291,11 +292,11 @@ async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Ba
                         .alert_id
                         .as_ref()
                         .is_some_and(|id| alert_rows.contains_key(id));
-                    if !wants(&row.kind, subscribers.get(&row.subscriber_id), alert_exists) {
+                    if !wants(row.kind, subscribers.get(&row.subscriber_id), alert_exists) {
                         dropped.push(row.id);
                         continue;
                     }
-                    let purpose = purpose(&row.kind);
+                    let purpose = purpose(row.kind);
                     let token =
                         random_token(32).map_err(|_| Error::internal("random token failed"))?;
                     tokens.push(TokenRow {
@@ -346,8 +347,8 @@ async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Ba
         .await
 }
 
-fn distinct<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
-    let mut ids: Vec<String> = ids.cloned().collect();
+fn distinct<'a, T: Clone + Ord + 'a>(ids: impl Iterator<Item = &'a T>) -> Vec<T> {
+    let mut ids: Vec<T> = ids.cloned().collect();
     ids.sort_unstable();
     ids.dedup();
     ids
@@ -355,22 +356,21 @@ fn distinct<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<String> {
 
 /// Whether the subscriber (if it still exists) still wants this kind of message: a confirmation
 /// only while pending, an alert only once confirmed.
-fn wants(kind: &str, subscriber: Option<&SubscriberRow>, alert_exists: bool) -> bool {
+fn wants(kind: DeliveryKind, subscriber: Option<&SubscriberRow>, alert_exists: bool) -> bool {
     let Some(subscriber) = subscriber else {
         return false;
     };
     match kind {
-        "confirm" => subscriber.status == "pending",
-        "alert" => subscriber.status == "confirmed" && alert_exists,
-        _ => false,
+        DeliveryKind::Confirm => subscriber.status == SubscriberStatus::Pending,
+        DeliveryKind::Alert => subscriber.status == SubscriberStatus::Confirmed && alert_exists,
     }
 }
 
-fn purpose(kind: &str) -> &'static str {
-    if kind == "confirm" {
-        CONFIRM
-    } else {
-        UNSUBSCRIBE
+/// The link token a message carries: a confirmation's confirms, an alert's unsubscribes.
+fn purpose(kind: DeliveryKind) -> &'static str {
+    match kind {
+        DeliveryKind::Confirm => CONFIRM,
+        DeliveryKind::Alert => UNSUBSCRIBE,
     }
 }
 
@@ -428,12 +428,12 @@ async fn still_wanted(state: &AppState, batch: &Batch, row: &DeliveryRow) -> Res
     if batch.checked_at.elapsed() <= RECHECK_AFTER {
         return Ok(true);
     }
-    let (id, sid, kind) = (row.id.clone(), row.subscriber_id.clone(), row.kind.clone());
+    let (id, sid, kind) = (row.id.clone(), row.subscriber_id.clone(), row.kind);
     state
         .db
         .run(move |conn| {
             // Alerts are never deleted: the batch saw this one.
-            let wanted = wants(&kind, store::subscriber(conn, &sid)?.as_ref(), true);
+            let wanted = wants(kind, store::subscriber(conn, &sid)?.as_ref(), true);
             if !wanted {
                 store::mark_dropped(conn, &id)?;
             }
@@ -513,7 +513,7 @@ fn render(
         .ok_or_else(|| Error::internal("subscriber missing from its batch"))?;
     let email = subscriptions::open_email(&state.keys, subscriber)?;
     let base = state.settings.server.public_url.trim_end_matches('/');
-    let purpose = purpose(&row.kind);
+    let purpose = purpose(row.kind);
     let link = format!(
         "{base}/api/v1/subscriptions/{purpose}?token={}",
         token.expose()

@@ -10,7 +10,7 @@ use crate::crypto::tokens::keyed_hash;
 use crate::crypto::{KeyRing, Purpose};
 use crate::db::alerts::{self as store, DeliveryRow, SubscriberRow};
 use crate::db::{self, DbConn};
-use crate::domain::{Error, ErrorKind, FieldError};
+use crate::domain::{DeliveryKind, Error, ErrorKind, FieldError, SubscriberId, SubscriberStatus};
 use crate::mail::templates::LANGUAGES;
 use crate::state::AppState;
 
@@ -116,7 +116,7 @@ fn validate(state: &AppState, input: &SubscribeInput) -> Result<Valid, Error> {
 pub async fn subscribe(state: &AppState, input: SubscribeInput) -> Result<(), Error> {
     let v = validate(state, &input)?;
     let index = email_index(&state.keys, &v.email);
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = SubscriberId::random();
     let sealed = state
         .keys
         .seal_direct(Direct::SubscriberEmail, &id, v.email.as_bytes())?;
@@ -131,7 +131,7 @@ pub async fn subscribe(state: &AppState, input: SubscribeInput) -> Result<(), Er
         regions: v.regions,
         categories: v.categories,
         language: v.language,
-        status: "pending".into(),
+        status: SubscriberStatus::Pending,
         created_on: crate::clock::today_string(),
     };
     let queued = state
@@ -184,7 +184,7 @@ pub async fn expire_unconfirmed(state: &AppState) -> Result<usize, Error> {
 fn subscribe_tx(conn: &mut DbConn, new: &SubscriberRow) -> Result<bool, Error> {
     let now = now_unix();
     match store::subscriber_by_index(conn, &new.email_index)? {
-        Some(existing) if existing.status == "confirmed" => Ok(false),
+        Some(existing) if existing.status == SubscriberStatus::Confirmed => Ok(false),
         Some(existing) => {
             store::update_filters(
                 conn,
@@ -196,12 +196,23 @@ fn subscribe_tx(conn: &mut DbConn, new: &SubscriberRow) -> Result<bool, Error> {
             if store::recent_confirmation_exists(conn, &existing.id, now - CONFIRM_RESEND_SECS)? {
                 return Ok(false);
             }
-            store::insert_deliveries(conn, &[DeliveryRow::new(CONFIRM, &existing.id, None, now)])?;
+            store::insert_deliveries(
+                conn,
+                &[DeliveryRow::new(
+                    DeliveryKind::Confirm,
+                    &existing.id,
+                    None,
+                    now,
+                )],
+            )?;
             Ok(true)
         }
         None => {
             store::insert_subscriber(conn, new)?;
-            store::insert_deliveries(conn, &[DeliveryRow::new(CONFIRM, &new.id, None, now)])?;
+            store::insert_deliveries(
+                conn,
+                &[DeliveryRow::new(DeliveryKind::Confirm, &new.id, None, now)],
+            )?;
             Ok(true)
         }
     }
@@ -215,7 +226,7 @@ pub async fn confirm(state: &AppState, token: &str) -> Result<(), Error> {
             db::write_tx(conn, |conn| {
                 let id = store::token_subscriber(conn, &hash, CONFIRM, now_unix())?
                     .ok_or_else(token_unknown)?;
-                store::set_subscriber_status(conn, &id, "confirmed")?;
+                store::set_subscriber_status(conn, &id, SubscriberStatus::Confirmed)?;
                 store::delete_tokens(conn, &id, CONFIRM)?;
                 Ok(())
             })
