@@ -10,7 +10,9 @@ use diesel::sql_types::Text;
 use crate::domain::ids::{
     AlertId, DisclosureId, MessageId, OrgId, ReportId, SpocId, StaffId, SubscriberId,
 };
-use crate::domain::{ConsentLevel, DeliveryKind, DeliveryStatus, ReportStatus, SubscriberStatus};
+use crate::domain::{
+    ConsentLevel, DeliveryKind, DeliveryStatus, ReportStatus, Role, SubscriberStatus,
+};
 
 macro_rules! text_id {
     ($($id:ident => $proxy:ident),+ $(,)?) => {$(
@@ -87,4 +89,5 @@ text_state! {
     DeliveryKind => DeliveryKindSql,
     DeliveryStatus => DeliveryStatusSql,
     SubscriberStatus => SubscriberStatusSql,
+    Role => RoleSql,
 }

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use super::schema::{sessions, staff};
 use super::{DbConn, DbError};
-use crate::domain::StaffId;
+use crate::domain::{Role, StaffId};
 
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = staff)]
@@ -12,7 +12,7 @@ pub struct StaffRow {
     pub id: StaffId,
     pub email_index: String,
     pub email: Vec<u8>,
-    pub role: String,
+    pub role: Role,
     pub password_hash: String,
     pub totp_secret: Option<Vec<u8>>,
     pub totp_enabled: bool,

@@ -3,26 +3,18 @@
 use super::error::{Error, ErrorKind};
 use super::ids::StaffId;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    Admin,
-    Caseworker,
+text_enum! {
+    /// What a staff account may do: admins everything, caseworkers the casework.
+    Role {
+        Admin => "admin",
+        Caseworker => "caseworker",
+    }
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Caseworker => "caseworker",
-        }
-    }
-
+    /// The role a word names, or `None`.
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "admin" => Some(Role::Admin),
-            "caseworker" => Some(Role::Caseworker),
-            _ => None,
-        }
+        s.parse().ok()
     }
 }
 

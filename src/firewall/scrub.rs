@@ -1267,34 +1267,52 @@ const ADDRESS_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether the full stop at byte `dot` closes an address abbreviation: the word before it (at
-/// most five letters, directly before the stop) is one of [`ADDRESS_ABBREVIATIONS`].
+/// most five letters, directly before the stop) is one of [`ADDRESS_ABBREVIATIONS`], read as the
+/// lists are read: look-alike letters as the letters they imitate, and leetspeak digits (in a
+/// word that also has a letter: `4l.`) as the letters they stand for.
 fn abbreviation_dot(text: &str, dot: usize) -> bool {
     let Some(before) = text.get(..dot) else {
         return false;
     };
-    let word: String = before
+    let word: Vec<char> = before
         .chars()
         .rev()
-        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .take_while(|c| c.is_alphabetic() || *c == '-' || !leet_digit(*c).is_empty())
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
-    let n = word.chars().count();
-    // Read as the lists are read: look-alike letters count as the letters they imitate.
-    let folded: String = word
+    let n = word.len();
+    if !(1..=5).contains(&n) || !word.iter().any(|c| c.is_alphabetic()) {
+        return false;
+    }
+    // "ul." must follow a space or start the text, not end a longer word.
+    let start = before.len() - word.iter().map(|c| c.len_utf8()).sum::<usize>();
+    if before[..start]
         .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| confusable(c).unwrap_or(c))
-        .collect();
-    (1..=5).contains(&n)
-        && (ADDRESS_ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-            || ADDRESS_ABBREVIATIONS.contains(&folded.as_str()))
-        // "ul." must follow a space or start the text, not end a longer word.
-        && before[..before.len() - word.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return false;
+    }
+    // Every reading of the word: each letter as itself and as what it imitates, each digit as
+    // each letter it can stand for (at most five characters, so a handful of readings).
+    let mut readings: Vec<String> = vec![String::new()];
+    for &c in &word {
+        let lower: String = c.to_lowercase().collect();
+        let mut options: Vec<String> = vec![lower.clone()];
+        if let Some(l) = lower.chars().next().and_then(confusable) {
+            options.push(l.to_string());
+        }
+        options.extend(leet_digit(c).iter().map(|l| l.to_string()));
+        readings = readings
+            .iter()
+            .flat_map(|r| options.iter().map(move |o| format!("{r}{o}")))
+            .collect();
+    }
+    readings
+        .iter()
+        .any(|r| ADDRESS_ABBREVIATIONS.contains(&r.as_str()))
 }
 
 /// A house or flat number (digits, perhaps one letter: `14`, `14a`, `221B`).
@@ -2885,6 +2903,27 @@ mod tests {
         ] {
             assert_eq!(scrub_immigration(s).text, P, "{s:?}");
         }
+    }
+
+    /// An address abbreviation in leetspeak (`4l.` for `al.`) does not end the sentence, so the
+    /// street and its number stay together and go (found by the corpus disguise property).
+    #[test]
+    fn disguised_address_abbreviations_keep_the_address_whole() {
+        for s in [
+            "Z05t4w1ł mn13 przy 4l. J3r0z0l1m5k1ch 300.",
+            "Zostawił mnie przy 4l. Jerozolimskich 300.",
+            "He lives at 5tr. Lipscani 14.",
+        ] {
+            let out = scrub(s, Policy::OUTGOING);
+            assert!(
+                !out.text.contains("300") && !out.text.contains("14"),
+                "{s:?} left {:?}",
+                out.text
+            );
+        }
+        // A number that is not an abbreviation still ends a sentence.
+        let out = scrub("He hit me 3 times. He left.", Policy::OUTGOING);
+        assert!(out.text.contains("He left."), "{:?}", out.text);
     }
 
     #[test]

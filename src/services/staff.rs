@@ -70,7 +70,7 @@ pub fn new_staff_row(
         id,
         email_index: email_index(keys, email),
         email: sealed_email,
-        role: role.as_str().to_string(),
+        role,
         password_hash: password::hash(password)?,
         totp_secret: None,
         totp_enabled: false,
@@ -85,11 +85,6 @@ pub fn new_staff_row(
 /// A strong random initial password (144 bits), shown once.
 pub fn generate_password() -> Result<SensitiveString, Error> {
     Ok(random_token(18)?)
-}
-
-/// The stored role word as the audit log names it (an unknown word is recorded as such).
-fn role_word(stored: &str) -> &'static str {
-    Role::parse(stored).map_or("unknown", Role::as_str)
 }
 
 /// Inserts the account and its audit entry; `Ok(None)` when the email is already taken.
@@ -107,7 +102,7 @@ pub fn insert_staff(
             conn,
             audit_key,
             actor,
-            AuditAction::StaffCreate(role_word(&row.role)),
+            AuditAction::StaffCreate(row.role.as_str()),
             Some(&row.id),
         )?;
         Ok(Some(row.id.clone()))
@@ -281,7 +276,7 @@ pub async fn login(
         .await?;
     Ok(Session {
         token,
-        role: Role::parse(&row.role).unwrap_or(Role::Caseworker),
+        role: row.role,
         expires_at,
     })
 }
@@ -295,7 +290,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffMember, 
         .run(move |conn| store::session_staff(conn, &hash, now))
         .await?
         .ok_or_else(|| Error::new(ErrorKind::Unauthorized))?;
-    let role = Role::parse(&row.role).ok_or_else(|| Error::internal("unknown staff role"))?;
+    let role = row.role;
     Ok(StaffMember { id: row.id, role })
 }
 
