@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServerHandle, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Next, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
@@ -116,6 +117,7 @@ impl Application {
                 .default_service(web::to(http::not_found))
                 .wrap(ErrorHandlers::new().default_handler(problem::render_framework_errors))
                 .wrap(from_fn(log_request))
+                .wrap(from_fn(onion_location))
                 .wrap(security_headers(&state.settings))
         })
         .workers(workers)
@@ -194,6 +196,30 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
     } else {
         headers
     }
+}
+
+/// `Onion-Location` on every response when `server.onion_url` is set: the onion service's address
+/// with this request's path (never its query string, which can hold a token), so Tor Browser
+/// offers the same page over the onion service.
+async fn onion_location(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let target = req
+        .app_data::<web::Data<AppState>>()
+        .and_then(|state| {
+            state
+                .settings
+                .onion_base()
+                .map(|base| format!("{base}{}", req.path()))
+        })
+        .and_then(|t| HeaderValue::from_str(&t).ok());
+    let mut res = next.call(req).await?;
+    if let Some(value) = target {
+        res.headers_mut()
+            .insert(HeaderName::from_static("onion-location"), value);
+    }
+    Ok(res)
 }
 
 /// One line per request: method, the matched route *pattern*, status and latency. Never the path

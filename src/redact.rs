@@ -20,6 +20,7 @@
 //! swallows it. The text is then rebuilt with the replacements; everything else is copied as is.
 //! Pure code: no I/O, no global state, deterministic output, no panics on any input.
 
+use crate::domain::ContactDetails;
 use std::collections::{BTreeMap, BTreeSet};
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -30,6 +31,17 @@ pub struct ReporterContact<'a> {
     pub name: Option<&'a str>,
     pub email: Option<&'a str>,
     pub phone: Option<&'a str>,
+}
+
+impl<'a> ReporterContact<'a> {
+    /// The contact details a report holds, as redaction reads them.
+    pub fn of(contact: Option<&'a ContactDetails>) -> Self {
+        ReporterContact {
+            name: contact.and_then(|c| c.name.as_deref()),
+            email: contact.and_then(|c| c.email.as_deref()),
+            phone: contact.and_then(|c| c.phone.as_deref()),
+        }
+    }
 }
 
 /// Perpetrator identifiers the reporter listed: these are kept verbatim when they appear in text.

@@ -85,6 +85,9 @@ pub struct ReferenceSettings {
 pub struct ServerSettings {
     pub bind: String,
     pub public_url: String,
+    /// The onion service's address (`http://<56 letters>.onion`), or empty. When set, every
+    /// response carries `Onion-Location`, so Tor Browser offers the onion service.
+    pub onion_url: String,
     pub workers: usize,
 }
 
@@ -230,6 +233,9 @@ impl Settings {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return invalid("server.public_url must start with http:// or https://".into());
         }
+        if let Some(problem) = onion_url_problem(&self.server.onion_url) {
+            return invalid(problem);
+        }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return invalid(format!(
                 "log.level `{}` is not a valid filter",
@@ -349,6 +355,12 @@ impl Settings {
         self.reference.categories.iter().find(|c| c.code == code)
     }
 
+    /// The onion service's base address without a trailing slash, when one is configured.
+    pub fn onion_base(&self) -> Option<&str> {
+        let base = self.server.onion_url.trim().trim_end_matches('/');
+        (!base.is_empty()).then_some(base)
+    }
+
     /// The name people see for a region code (the code itself if it is no longer configured).
     pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.region(code).map_or(code, |r| &r.name)
@@ -449,6 +461,34 @@ fn is_loopback(host: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
+/// Why `server.onion_url` is not a v3 onion service address (`http://` or `https://`, 56
+/// base32 letters, `.onion`, nothing after the host), or `None` when it is one or is empty.
+fn onion_url_problem(value: &str) -> Option<String> {
+    let value = value.trim().trim_end_matches('/');
+    if value.is_empty() {
+        return None;
+    }
+    let problem = || {
+        Some(format!(
+            "server.onion_url `{value}` is not an onion service address like \
+             http://<56 letters a-z and 2-7>.onion (leave it empty when there is none)"
+        ))
+    };
+    let Ok(url) = url::Url::parse(value) else {
+        return problem();
+    };
+    let host = url.host_str().unwrap_or_default();
+    let name = host.strip_suffix(".onion").unwrap_or_default();
+    let v3 = name.len() == 56 && name.bytes().all(|b| matches!(b, b'a'..=b'z' | b'2'..=b'7'));
+    let plain = matches!(url.scheme(), "http" | "https")
+        && url.path() == "/"
+        && url.query().is_none()
+        && url.fragment().is_none()
+        && url.username().is_empty()
+        && url.port().is_none();
+    if v3 && plain { None } else { problem() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,6 +552,35 @@ mod tests {
     fn nested_overrides_apply() {
         let s = load_env(&[("LOOKOUT__DATABASE__URL", "postgres://x@y/z")]).unwrap();
         assert_eq!(s.database.url.expose(), "postgres://x@y/z");
+    }
+
+    #[test]
+    fn onion_urls_are_v3_onion_addresses_or_empty() {
+        let name = "a".repeat(52) + "2345";
+        assert_eq!(onion_url_problem(""), None);
+        assert_eq!(onion_url_problem(&format!("http://{name}.onion")), None);
+        assert_eq!(onion_url_problem(&format!("http://{name}.onion/")), None);
+        // Host names are case-insensitive; the URL parser reads them in lower case.
+        assert_eq!(
+            onion_url_problem(&format!("https://{}.onion", name.to_uppercase())),
+            None
+        );
+        for bad in [
+            "lookout.example.org".to_string(),
+            format!("http://{name}.onion/reports"),
+            format!("http://{name}.onion?x=1"),
+            format!("ftp://{name}.onion"),
+            format!("http://{}.onion", &name[1..]),
+            "http://lookout.example.org".to_string(),
+        ] {
+            let problem = onion_url_problem(&bad);
+            assert!(
+                problem
+                    .as_deref()
+                    .is_some_and(|p| p.contains("server.onion_url")),
+                "{bad}: {problem:?}"
+            );
+        }
     }
 
     #[test]

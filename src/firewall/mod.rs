@@ -219,7 +219,7 @@ impl<'a> TextRules<'a> {
                 .map(String::as_str),
         );
         TextRules {
-            reporter: reporter_of(contact),
+            reporter: ReporterContact::of(contact),
             keep: Keep {
                 phone_numbers: &p.phone_numbers,
                 emails: &p.emails,
@@ -291,14 +291,6 @@ fn clean_list(items: &[String], removed: &mut BTreeSet<&'static str>) -> Vec<Str
         })
         .cloned()
         .collect()
-}
-
-pub fn reporter_of(contact: Option<&ContactDetails>) -> ReporterContact<'_> {
-    ReporterContact {
-        name: contact.and_then(|c| c.name.as_deref()),
-        email: contact.and_then(|c| c.email.as_deref()),
-        phone: contact.and_then(|c| c.phone.as_deref()),
-    }
 }
 
 /// Builds exactly what the consented SPOC would receive.

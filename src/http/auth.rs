@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::json::ApiJson;
 use super::limit::AnonymousLimit;
-use crate::domain::FieldError;
+use crate::domain::{Error, FieldError};
 use crate::http::problem::{ApiError, Code};
 use crate::secret::SensitiveString;
 use crate::services::staff::{self, Role, StaffMember};
@@ -38,7 +38,8 @@ impl FromRequest for Authed {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let token = bearer(req);
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::internal("no application state"))?;
+            let state =
+                state.ok_or_else(|| ApiError::from(Error::internal("no application state")))?;
             let token = token.ok_or_else(|| ApiError::new(Code::Unauthorized))?;
             let member = staff::authenticate(&state, token.expose()).await?;
             Ok(Authed { member, token })
@@ -119,7 +120,10 @@ pub async fn create_staff(
 ) -> Result<HttpResponse, ApiError> {
     auth.member.require(Role::Admin)?;
     let role = Role::parse(&body.role).ok_or_else(|| {
-        ApiError::validation(vec![FieldError::new("role", "must be admin or caseworker")])
+        ApiError::from(Error::validation(vec![FieldError::new(
+            "role",
+            "must be admin or caseworker",
+        )]))
     })?;
     let (id, password) = staff::create(&state, &auth.member, &body.email, role).await?;
     Ok(HttpResponse::Created().json(json!({"id": id, "initial_password": password.expose()})))

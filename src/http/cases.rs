@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::auth::Authed;
 use super::json::ApiJson;
-use crate::domain::{FieldError, ReportId};
+use crate::domain::{Error, FieldError, ReportId};
 use crate::http::problem::{ApiError, Code};
 use crate::services::cases;
 use crate::state::AppState;
@@ -102,10 +102,10 @@ pub async fn forward(
         crate::http::json::decode(value)?
     };
     if body.remove.len() > 100 || body.remove.iter().any(|s| s.len() > 20_000) {
-        return Err(ApiError::validation(vec![FieldError::new(
+        return Err(ApiError::from(Error::validation(vec![FieldError::new(
             "remove",
             "must have at most 100 entries of at most 20,000 bytes",
-        )]));
+        )])));
     }
     let forwarded =
         crate::services::forwarding::forward(&state, &auth.member, &id, &body.remove).await?;

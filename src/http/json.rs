@@ -11,7 +11,7 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::domain::FieldError;
+use crate::domain::{Error, FieldError};
 use crate::http::problem::{ApiError, Code};
 use crate::state::AppState;
 
@@ -73,7 +73,7 @@ pub fn decode<T: DeserializeOwned>(value: Value) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let (field, message) = describe(&path, &e.inner().to_string());
-        ApiError::validation(vec![FieldError::new(field, message)])
+        ApiError::from(Error::validation(vec![FieldError::new(field, message)]))
     })
 }
 

@@ -6,6 +6,7 @@ use std::future::{Ready, ready};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 
+use crate::domain::Error;
 use crate::http::problem::{ApiError, Code};
 use crate::state::AppState;
 
@@ -17,7 +18,9 @@ impl FromRequest for AnonymousLimit {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let Some(state) = req.app_data::<web::Data<AppState>>() else {
-            return ready(Err(ApiError::internal("application state missing")));
+            return ready(Err(ApiError::from(Error::internal(
+                "application state missing",
+            ))));
         };
         // The address is only hashed into the limiter's in-memory window; never logged or kept.
         let allowed = state

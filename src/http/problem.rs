@@ -161,6 +161,8 @@ impl Code {
     }
 }
 
+/// A problem as the API answers it. Built from the core's [`Error`] (`?` converts), or from a
+/// [`Code`] the core has no word for (malformed JSON, a wrong method, a body too large).
 #[derive(Debug, thiserror::Error)]
 #[error("{}", code.as_str())]
 pub struct ApiError {
@@ -184,26 +186,6 @@ impl ApiError {
     pub fn with_detail(mut self, detail: impl Into<Cow<'static, str>>) -> Self {
         self.detail = Some(detail.into());
         self
-    }
-
-    pub fn with_errors(mut self, errors: Vec<FieldError>) -> Self {
-        self.errors = errors;
-        self
-    }
-
-    pub fn validation(errors: Vec<FieldError>) -> Self {
-        Self {
-            errors,
-            ..Self::new(Code::ValidationFailed)
-        }
-    }
-
-    /// A real fault. `cause` goes to the log (it must not contain request content), never to the client.
-    pub fn internal(cause: impl Into<String>) -> Self {
-        Self {
-            cause: Some(cause.into()),
-            ..Self::new(Code::InternalError)
-        }
     }
 
     pub fn code(&self) -> Code {

@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::json::ApiJson;
 use super::limit::AnonymousLimit;
+use crate::domain::Error;
 use crate::http::problem::ApiError;
 use crate::secret::SensitiveString;
 use crate::services::reports::{self, input};
@@ -51,7 +52,7 @@ pub async fn message(
     let mut check = input::Checker::default();
     let text = check.required_text("body", &body.body, input::MAX_MESSAGE, true);
     if !check.errors.is_empty() {
-        return Err(ApiError::validation(check.errors));
+        return Err(ApiError::from(Error::validation(check.errors)));
     }
     let report = reports::find_by_receipt(&state, body.receipt.expose()).await?;
     let on = reports::add_message(&state, &report, "reporter", text).await?;
@@ -73,7 +74,7 @@ pub async fn consent(
         );
     }
     if !check.errors.is_empty() {
-        return Err(ApiError::validation(check.errors));
+        return Err(ApiError::from(Error::validation(check.errors)));
     }
     let report = reports::find_by_receipt(&state, body.receipt.expose()).await?;
     let view = reports::change_consent(&state, &report, consent).await?;

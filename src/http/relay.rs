@@ -6,7 +6,7 @@ use futures_util::future::LocalBoxFuture;
 use serde_json::{Value, json};
 
 use super::json::{ApiJson, decode};
-use crate::domain::{FieldError, OrgId};
+use crate::domain::{Error, FieldError, OrgId};
 use crate::http::problem::{ApiError, Code};
 use crate::services::register;
 use crate::services::reports::{self, input};
@@ -23,7 +23,8 @@ impl FromRequest for Org {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let key = super::auth::bearer(req);
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::internal("no application state"))?;
+            let state =
+                state.ok_or_else(|| ApiError::from(Error::internal("no application state")))?;
             let key = key.ok_or_else(|| ApiError::new(Code::Unauthorized))?;
             Ok(Org(register::authenticate_org(&state, key.expose()).await?))
         })
@@ -38,17 +39,17 @@ pub async fn submit(
     input::refuse_forbidden_fields(&body)?;
     let relay = match body.as_object_mut().and_then(|o| o.remove("relay")) {
         Some(r) => decode::<input::RelayInput>(r).map_err(|_| {
-            ApiError::validation(vec![FieldError::new(
+            ApiError::from(Error::validation(vec![FieldError::new(
                 "relay",
                 "must be {\"worker_consented\": true, \"contact_via_org\": bool}",
-            )])
+            )]))
         })?,
         None => input::RelayInput::default(),
     };
-    let contact_via_org = input::check_relay(&relay).map_err(ApiError::validation)?;
+    let contact_via_org = input::check_relay(&relay).map_err(Error::validation)?;
     let report: input::ReportInput = decode(body)?;
     let report = input::check_report(&report, &state.settings, contact_via_org)
-        .map_err(ApiError::validation)?;
+        .map_err(Error::validation)?;
     let receipt = reports::submit(&state, report, Some(org.0)).await?;
     Ok(HttpResponse::Created().json(json!({"receipt": receipt.expose(), "status": "received"})))
 }

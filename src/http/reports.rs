@@ -6,7 +6,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::json::{ApiJson, decode};
-use crate::domain::NewReport;
+use crate::domain::{Error, NewReport};
 use crate::http::problem::ApiError;
 use crate::services::reports::{self, input};
 use crate::state::AppState;
@@ -16,7 +16,7 @@ use crate::state::AppState;
 fn parse_report(state: &AppState, value: Value) -> Result<NewReport, ApiError> {
     input::refuse_forbidden_fields(&value)?;
     let input: input::ReportInput = decode(value)?;
-    input::check_report(&input, &state.settings, false).map_err(ApiError::validation)
+    input::check_report(&input, &state.settings, false).map_err(|e| Error::validation(e).into())
 }
 
 pub async fn submit(

@@ -15,9 +15,9 @@ use crate::domain::{
     ReportStatus,
 };
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
-use crate::firewall::{reporter_of, scrub};
+use crate::firewall::scrub;
 use crate::identifiers::{self, Kind};
-use crate::redact::{self, Keep, Removed};
+use crate::redact::{self, Keep, Removed, ReporterContact};
 use crate::services::alerts::{self, AlertDraft};
 use crate::services::audit;
 use crate::services::checks::identifier_hash;
@@ -306,7 +306,7 @@ fn check_alert(
             }
         }
     }
-    let reporter = reporter_of(contact);
+    let reporter = ReporterContact::of(contact);
     let keep = Keep {
         phone_numbers: &content.perpetrator.phone_numbers,
         emails: &content.perpetrator.emails,

@@ -177,6 +177,31 @@ async fn an_unopenable_database_names_the_cause(backend: Backend) {
     );
 }
 
+/// With `server.onion_url` set, every response names the same path on the onion service (never
+/// the query string, which can carry a token); without it, no response does.
+#[tokio::test]
+async fn an_onion_url_adds_onion_location() {
+    let onion = format!(
+        "http://{}.onion",
+        &"abcdefghijklmnopqrstuvwxyz234567".repeat(2)[..56]
+    );
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.server.onion_url = format!("{onion}/")
+    })
+    .await;
+    for path in ["/api/v1/health", "/api/v1/missing"] {
+        let res = app.get(&format!("{path}?token=secret")).await;
+        assert_eq!(
+            res.headers()["onion-location"],
+            format!("{onion}{path}").as_str(),
+            "{path}"
+        );
+    }
+    let plain = spawn_app(Backend::Sqlite).await;
+    let res = plain.get("/api/v1/health").await;
+    assert!(res.headers().get("onion-location").is_none());
+}
+
 both_backends!(
     health_answers_ok,
     meta_lists_reference_data,
