@@ -133,7 +133,7 @@ pub async fn run(
 /// a failure rescheduled during it, are not waited for: [`Drained::scheduled_later`] counts them.
 ///
 /// Safe beside running workers: rows are claimed with the same leases. Gives up with an error
-/// naming what is left if that takes longer than a lease and [`DRAIN_PATIENCE`].
+/// naming what is left if that takes longer than a lease plus a minute.
 pub async fn drain(state: &Arc<AppState>, sender: &Sender) -> Result<Drained, Error> {
     let due_by = now_unix();
     let lease = u64::try_from(state.settings.mail.claim_seconds).unwrap_or(0);
