@@ -147,11 +147,6 @@ impl Application {
         self.drainer.clone()
     }
 
-    /// Drains the delivery outbox now (see [`Drainer::drain`]).
-    pub async fn drain_deliveries(&self) -> anyhow::Result<Drained> {
-        self.drainer.drain().await
-    }
-
     /// Serves until the server stops (a signal, or a `Stopper`), then stops the delivery worker,
     /// which finishes the message it is sending first.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

@@ -38,13 +38,6 @@ text_enum! {
     }
 }
 
-impl ConsentLevel {
-    /// The level named by a reporter's word, or `None` for a word that names no level.
-    pub fn parse(s: &str) -> Option<Self> {
-        s.parse().ok()
-    }
-}
-
 /// A consent whose shape is valid; whether its SPOC is active is checked against the database.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Consent {

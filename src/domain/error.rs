@@ -76,8 +76,6 @@ pub struct Error {
     cause: Option<String>,
 }
 
-pub type Result<T, E = Error> = std::result::Result<T, E>;
-
 impl Error {
     pub fn new(kind: ErrorKind) -> Self {
         Self {

@@ -24,6 +24,11 @@ macro_rules! text_enum {
                     $($name::$variant => $text),+
                 }
             }
+
+            /// The variant a word names, or `None` for a word that names none.
+            pub fn parse(s: &str) -> Option<Self> {
+                s.parse().ok()
+            }
         }
 
         impl std::str::FromStr for $name {

@@ -11,13 +11,6 @@ text_enum! {
     }
 }
 
-impl Role {
-    /// The role a word names, or `None`.
-    pub fn parse(s: &str) -> Option<Self> {
-        s.parse().ok()
-    }
-}
-
 /// An authenticated staff member.
 #[derive(Debug, Clone)]
 pub struct StaffMember {

@@ -188,10 +188,6 @@ impl ApiError {
         self
     }
 
-    pub fn code(&self) -> Code {
-        self.code
-    }
-
     pub fn errors(&self) -> &[FieldError] {
         &self.errors
     }

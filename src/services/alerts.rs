@@ -50,8 +50,8 @@ pub fn draft(
     let p = &content.perpetrator;
     // Subscribers could be anyone: every rule applies, and children are never mentioned.
     let rules = TextRules::for_report(content, contact, Policy::OUTGOING);
-    let category_name = settings.category(category).map_or(category, |c| &c.name);
-    let region_name = settings.region(region).map_or(region, |r| &r.name);
+    let category_name = settings.category_name(category);
+    let region_name = settings.region_name(region);
 
     let mut body = Vec::new();
     let when = content

@@ -71,7 +71,6 @@ pub fn record(
 ) -> Result<(), DbError> {
     let target = target.as_ref().map(AsRef::as_ref);
     let (actor, action) = (actor.into().to_string(), action.to_string());
-    let (actor, action) = (actor.as_str(), action.as_str());
     if conn.backend() == Backend::Postgres {
         // Serialise appends for the rest of this transaction: two writers must not both extend
         // the same last entry. (SQLite write transactions are already exclusive.)
@@ -83,14 +82,14 @@ pub fn record(
         None => (1, GENESIS.to_string()),
     };
     let on = crate::clock::today_string();
-    let hash = entry_hash(key, &prev, seq, &on, actor, action, target);
+    let hash = entry_hash(key, &prev, seq, &on, &actor, &action, target);
     store::insert(
         conn,
         &AuditRow {
             seq,
             on_date: on,
-            actor: actor.to_string(),
-            action: action.to_string(),
+            actor,
+            action,
             target: target.map(str::to_string),
             prev_hash: prev,
             hash,

@@ -484,13 +484,10 @@ fn open_alert(state: &AppState, alert: &AlertRow) -> Result<AlertText, &'static 
     let regions: Vec<String> = serde_json::from_str(&alert.regions).unwrap_or_default();
     let region_names = regions
         .iter()
-        .map(|r| settings.region(r).map_or(r.as_str(), |e| e.name.as_str()))
+        .map(|r| settings.region_name(r))
         .collect::<Vec<_>>()
         .join(", ");
-    let category_name = settings
-        .category(&alert.category)
-        .map_or(alert.category.as_str(), |c| c.name.as_str())
-        .to_string();
+    let category_name = settings.category_name(&alert.category).to_string();
     let published_on = coarse_date(&alert.published_on, crate::settings::DatePrecision::Day);
     Ok(AlertText {
         content,

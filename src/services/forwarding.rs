@@ -22,7 +22,7 @@ use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef, recipients};
 use crate::mail::Outgoing;
 use crate::mail::templates;
 use crate::services::audit;
-use crate::services::register::recipient_error;
+use crate::services::register::{SpocSummary, recipient_error};
 use crate::services::reports::{self, MISCONDUCT};
 use crate::services::staff::{Role, StaffMember};
 use crate::state::AppState;
@@ -32,13 +32,6 @@ pub struct Forwarded {
     pub id: DisclosureId,
     pub spoc: SpocSummary,
     pub level: ConsentLevel,
-}
-
-#[derive(Debug, Serialize)]
-pub struct SpocSummary {
-    pub id: SpocId,
-    pub name: String,
-    pub region: String,
 }
 
 /// Forwards a case to the one consented SPOC. `take_away` lists spans of the built text the
@@ -244,11 +237,7 @@ pub async fn forward(
     }
     Ok(Forwarded {
         id: disclosure.id,
-        spoc: SpocSummary {
-            id: spoc.id,
-            name: spoc.name,
-            region: spoc.region,
-        },
+        spoc: SpocSummary::from(spoc),
         level,
     })
 }

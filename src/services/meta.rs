@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::crypto::sealed;
 use crate::db::register as store;
-use crate::domain::{Error, SpocId, consent};
+use crate::domain::{Error, consent};
+use crate::services::register::SpocSummary;
 use crate::settings::RefEntry;
 use crate::state::AppState;
 
@@ -16,14 +17,6 @@ pub struct Meta {
     pub spocs: Vec<SpocSummary>,
     pub consent_statement: Statement,
     pub sealed_reports: SealedReports,
-}
-
-/// A SPOC as reporters choose one: never the address.
-#[derive(Debug, Serialize)]
-pub struct SpocSummary {
-    pub id: SpocId,
-    pub name: String,
-    pub region: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -48,14 +41,7 @@ pub async fn meta(state: &AppState) -> Result<Meta, Error> {
     Ok(Meta {
         regions: settings.reference.regions.clone(),
         categories: settings.reference.categories.clone(),
-        spocs: spocs
-            .into_iter()
-            .map(|s| SpocSummary {
-                id: SpocId::from_stored(s.id),
-                name: s.name,
-                region: s.region,
-            })
-            .collect(),
+        spocs: spocs.into_iter().map(SpocSummary::from).collect(),
         consent_statement: Statement {
             version: consent::STATEMENT_VERSION,
             text: consent::STATEMENT_TEXT,

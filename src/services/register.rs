@@ -25,6 +25,24 @@ pub struct SpocView {
     pub retired_on: Option<String>,
 }
 
+/// A SPOC as reporters choose one and as a forward names it: never the address.
+#[derive(Debug, Serialize)]
+pub struct SpocSummary {
+    pub id: SpocId,
+    pub name: String,
+    pub region: String,
+}
+
+impl From<SpocRow> for SpocSummary {
+    fn from(r: SpocRow) -> Self {
+        Self {
+            id: r.id,
+            name: r.name,
+            region: r.region,
+        }
+    }
+}
+
 impl From<SpocRow> for SpocView {
     fn from(r: SpocRow) -> Self {
         Self {

@@ -330,13 +330,7 @@ pub fn render_follow_up(
                 let content = dk.open(Sealed::Disclosure, &d.report_id, &d.content)?;
                 let to = spoc.map_or_else(
                     || "a police contact".to_string(),
-                    |s| {
-                        let region = state
-                            .settings
-                            .region(&s.region)
-                            .map_or(s.region.clone(), |r| r.name.clone());
-                        format!("{}, {region}", s.name)
-                    },
+                    |s| format!("{}, {}", s.name, state.settings.region_name(&s.region)),
                 );
                 vec![DisclosureView {
                     to,
