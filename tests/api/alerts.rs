@@ -739,7 +739,7 @@ async fn a_crash_mid_fan_out_misses_nobody(backend: Backend) {
     ];
     let (mut first, port) = crate::helpers::spawn_binary(app.dir.path(), &env).await;
     let base = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::new();
+    let client = crate::helpers::http_client();
     let login: Value = client
         .post(format!("{base}/api/v1/auth/login"))
         .json(&json!({"email": "crash@lookout.test", "password": password}))

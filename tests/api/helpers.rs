@@ -3,6 +3,7 @@
 //! `LOOKOUT_TEST_DATABASE_URL`, dropped afterwards).
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
@@ -151,13 +152,23 @@ pub async fn spawn_app_with(backend: Backend, tweak: impl FnOnce(&mut Settings))
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
-        client: reqwest::Client::new(),
+        client: http_client(),
         settings,
         db,
         dir,
         stopper,
         drainer,
     }
+}
+
+/// A client that never reuses a connection the server may be closing. actix closes a keep-alive
+/// connection after 5 s idle; a request sent on it at that moment fails with `IncompleteMessage`
+/// (seen in CI after a long mail drain). Idle connections are dropped here well before that.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .pool_idle_timeout(Duration::from_secs(2))
+        .build()
+        .expect("the test client builds")
 }
 
 impl TestApp {
@@ -386,13 +397,8 @@ impl TestApp {
         let master =
             lookout::crypto::keys::load_master_key(&self.settings.keys.master_key_file).unwrap();
         let keys = lookout::crypto::KeyRing::from_master(&master);
-        let db = lookout::db::open(
-            &self.db.url(),
-            1,
-            std::time::Duration::from_secs(5),
-            keys.master_id(),
-        )
-        .unwrap();
+        let db =
+            lookout::db::open(&self.db.url(), 1, Duration::from_secs(5), keys.master_id()).unwrap();
         let row = lookout::services::staff::new_staff_row(&keys, email, role, &password).unwrap();
         db.blocking(|conn| {
             lookout::services::staff::insert_staff(

@@ -46,7 +46,7 @@ async fn request_logs_never_hold_addresses_headers_queries_or_bodies() {
     .await
     .unwrap();
 
-    let client = reqwest::Client::new();
+    let client = crate::helpers::http_client();
     let base = format!("http://127.0.0.1:{port}");
     for path in [
         format!("/api/v1/health?token={QUERY_SECRET}"),

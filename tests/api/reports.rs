@@ -805,7 +805,7 @@ async fn expired_reports_are_shredded(backend: Backend) {
     let base = format!("http://127.0.0.1:{}", again.port());
     let stopper = again.stopper();
     tokio::spawn(again.run_until_stopped());
-    let client = reqwest::Client::new();
+    let client = crate::helpers::http_client();
     let status = |receipt: String| {
         let (client, base) = (client.clone(), base.clone());
         async move {
