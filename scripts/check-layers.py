@@ -35,7 +35,7 @@ for layer, modules in enumerate(
         ["domain"],
         # 1: pure rules (no I/O) and infrastructure (no business rules).
         ["firewall", "redact", "identifiers", "db", "crypto", "mail", "limits", "settings",
-         "secret", "clock", "state"],
+         "secret", "clock", "i18n", "state"],
         # 2: services, one module per capability.
         ["services"],
         # 3: faces and the shell that starts them.
@@ -53,7 +53,8 @@ INFRA_MAY_USE = {
     "state": {"db", "crypto", "mail", "limits", "settings", "secret", "clock"},
     "db": {"secret", "clock"},
     "crypto": {"secret"},
-    "mail": {"settings", "secret"},
+    "mail": {"settings", "secret", "i18n"},
+    "i18n": set(),
     "settings": {"secret"},
     "limits": {"clock"},
     "secret": set(),
@@ -67,7 +68,7 @@ INFRA_MAY_USE = {
 # A face holds no business rule: it reaches the core through the services (and the state they
 # take, the domain types they speak, the settings it renders), never the database, the keys, the
 # mailer or the rules directly. `app` and `cli` start the service and may reach anything.
-FACES_MAY_USE = {"services", "domain", "state", "settings", "secret", "clock", "telemetry"}
+FACES_MAY_USE = {"services", "domain", "state", "settings", "secret", "clock", "telemetry", "i18n"}
 PAGE_FACES = {"http", "web"}
 
 # Files allowed to name actix: the faces and the shell.

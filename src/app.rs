@@ -18,6 +18,7 @@ use crate::crypto::KeyRing;
 use crate::crypto::keys::{self, KeyFileError};
 use crate::db;
 use crate::http::{self, problem};
+use crate::web as pages;
 use crate::mail::Sender;
 use crate::services::deliveries::{self, Drained};
 use crate::services::retention;
@@ -114,7 +115,8 @@ impl Application {
             App::new()
                 .app_data(state.clone())
                 .configure(http::routes)
-                .default_service(web::to(http::not_found))
+                .configure(pages::routes)
+                .default_service(web::to(not_found))
                 .wrap(ErrorHandlers::new().default_handler(problem::render_framework_errors))
                 .wrap(from_fn(log_request))
                 .wrap(from_fn(onion_location))
@@ -190,6 +192,18 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
         ))
     } else {
         headers
+    }
+}
+
+/// A path nothing answers: a JSON problem under `/api/`, a page everywhere else.
+async fn not_found(req: actix_web::HttpRequest, state: web::Data<AppState>) -> actix_web::HttpResponse {
+    if req.path().starts_with("/api/") {
+        match http::not_found().await {
+            Ok(res) => res,
+            Err(e) => actix_web::ResponseError::error_response(&e),
+        }
+    } else {
+        pages::not_found(req, state).await
     }
 }
 

@@ -8,7 +8,6 @@ use serde_json::json;
 
 use super::json::ApiJson;
 use super::limit::AnonymousLimit;
-use crate::domain::Error;
 use crate::http::problem::ApiError;
 use crate::secret::SensitiveString;
 use crate::services::reports::{self, input};
@@ -49,13 +48,7 @@ pub async fn message(
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<MessageBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut check = input::Checker::default();
-    let text = check.required_text("body", &body.body, input::MAX_MESSAGE, true);
-    if !check.errors.is_empty() {
-        return Err(ApiError::from(Error::validation(check.errors)));
-    }
-    let report = reports::find_by_receipt(&state, body.receipt.expose()).await?;
-    let on = reports::add_message(&state, &report, "reporter", text).await?;
+    let on = reports::reply(&state, body.receipt.expose(), &body.body).await?;
     Ok(HttpResponse::Created().json(json!({"from": "reporter", "on": on})))
 }
 
@@ -64,20 +57,7 @@ pub async fn consent(
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<ConsentBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut check = input::Checker::default();
-    let consent = input::check_consent(&mut check, Some(&body.consent));
-    if body.consent.share_children {
-        // The choice is sealed with the report's content when it is made.
-        check.fail(
-            "consent.share_children",
-            "can only be chosen when the report is made; mentions of children are not sent otherwise",
-        );
-    }
-    if !check.errors.is_empty() {
-        return Err(ApiError::from(Error::validation(check.errors)));
-    }
-    let report = reports::find_by_receipt(&state, body.receipt.expose()).await?;
-    let view = reports::change_consent(&state, &report, consent).await?;
+    let view = reports::change_consent_by_receipt(&state, body.receipt.expose(), &body.consent).await?;
     Ok(HttpResponse::Ok().json(json!({
         "consent": view,
         "note": "This applies from now on. Anything already sent to police under an earlier consent cannot be taken back.",

@@ -18,7 +18,7 @@ use crate::db::reports as store;
 use crate::db::{self};
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
 use crate::domain::{ConsentLevel, DisclosureId, ReportId, ReportStatus, SpocId};
-use crate::firewall::{self, ActiveConsent, ContactRoute, SpocRef, recipients};
+use crate::firewall::{self, ActiveConsent, SpocRef, recipients};
 use crate::mail::Outgoing;
 use crate::mail::templates;
 use crate::services::audit;
@@ -89,22 +89,7 @@ pub async fn forward(
     }
 
     let (content, contact) = reports::open_report(state, &row, &key, contact.as_ref())?;
-    let route = match level {
-        ConsentLevel::Full if content.contact_via_org => match org.filter(|o| o.active) {
-            Some(o) => Some(ContactRoute::Organisation {
-                name: o.name,
-                email: o.email,
-            }),
-            None => {
-                return Err(Error::new(ErrorKind::Conflict).with_detail(
-                    "The organisation that relayed this report has lost its access, so its contact \
-                     route cannot be given. The reporter needs to choose again.",
-                ));
-            }
-        },
-        ConsentLevel::Full => contact.clone().map(ContactRoute::Reporter),
-        _ => None,
-    };
+    let route = reports::police_route(level, &content, contact.as_ref(), org)?;
     let consent = ActiveConsent::new(
         level,
         SpocRef {

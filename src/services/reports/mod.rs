@@ -2,6 +2,9 @@
 //! Owns the rules; encrypts before anything reaches `db`, decrypts after.
 
 pub mod input;
+mod reporter;
+
+pub use reporter::{change_consent_by_receipt, consent_preview, reply};
 
 use std::collections::BTreeSet;
 
@@ -57,7 +60,7 @@ pub fn open_sealed(
 }
 
 /// Checks a consent's SPOC against the register: it must exist and be active now.
-fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveConsent>, Error> {
+pub(super) fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveConsent>, Error> {
     let Some(spoc_id) = consent.spoc_id.as_ref() else {
         return Ok(None);
     };
@@ -78,6 +81,33 @@ fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveC
             "is not an active police contact: choose one from /meta",
         )])),
     }
+}
+
+/// The contact route police get at `level`: none below full; under full, the organisation that
+/// relayed the report when the reporter chose it (refused if that organisation lost its access),
+/// else the reporter's own contact. The forward and the reporter's preview both ask this.
+pub fn police_route(
+    level: ConsentLevel,
+    content: &ReportContent,
+    contact: Option<&ContactDetails>,
+    org: Option<register::OrgRow>,
+) -> Result<Option<ContactRoute>, Error> {
+    Ok(match level {
+        ConsentLevel::Full if content.contact_via_org => match org.filter(|o| o.active) {
+            Some(o) => Some(ContactRoute::Organisation {
+                name: o.name,
+                email: o.email,
+            }),
+            None => {
+                return Err(Error::new(ErrorKind::Conflict).with_detail(
+                    "The organisation that relayed this report has lost its access, so its contact \
+                     route cannot be given. The reporter needs to choose again.",
+                ));
+            }
+        },
+        ConsentLevel::Full => contact.cloned().map(ContactRoute::Reporter),
+        _ => None,
+    })
 }
 
 /// Stores a new report and returns its receipt, shown once.

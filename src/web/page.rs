@@ -1,0 +1,208 @@
+//! What every page shares: the language it is in, the words it uses, the headers it is sent with,
+//! and how the core's errors become pages.
+
+use std::sync::Arc;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use fluent_bundle::FluentValue;
+
+use crate::domain::{Error, ErrorKind};
+use crate::i18n::{self, Language};
+use crate::settings::Settings;
+use crate::state::AppState;
+
+/// No script at all, styles and images only from this service, forms only to it, never framed.
+pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+                       frame-ancestors 'none'; base-uri 'none'";
+
+/// A page's context: its language and the words in it. Every template has one, as `ctx`.
+#[derive(Clone)]
+pub struct Ctx {
+    pub lang: Language,
+    /// The path of this page (its language links and form actions point here).
+    pub path: &'static str,
+    settings: Arc<Settings>,
+}
+
+/// One entry of the language links at the top of every page.
+pub struct LanguageLink {
+    pub tag: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+impl Ctx {
+    /// The language comes from `?lang=` (a link on every page; no cookie), else from
+    /// `Accept-Language`, else English.
+    pub fn new(req: &HttpRequest, state: &AppState, path: &'static str) -> Self {
+        let from_query = url::form_urlencoded::parse(req.query_string().as_bytes())
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| Language::from_tag(&v));
+        let lang = from_query
+            .or_else(|| {
+                req.headers()
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Language::negotiate)
+            })
+            .unwrap_or_default();
+        Self {
+            lang,
+            path,
+            settings: state.settings.clone(),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        i18n::text(self.lang, key)
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl AsRef<str>) -> String {
+        i18n::text_with(self.lang, key, [(name, FluentValue::from(value.as_ref()))])
+    }
+
+    /// A message with one numeric argument (plural forms choose by it).
+    pub fn tn(&self, key: &str, name: &str, value: usize) -> String {
+        i18n::text_with(self.lang, key, [(name, FluentValue::from(value))])
+    }
+
+    /// A link to `path` in this page's language.
+    pub fn href(&self, path: &str) -> String {
+        format!("{path}?lang={}", self.lang.tag())
+    }
+
+    /// Where this page's forms post: itself, in its language.
+    pub fn action(&self) -> String {
+        self.href(self.path)
+    }
+
+    pub fn languages(&self) -> Vec<LanguageLink> {
+        Language::ALL
+            .iter()
+            .map(|&l| LanguageLink {
+                tag: l.tag(),
+                name: l.native_name(),
+                href: format!("{}?lang={}", self.path, l.tag()),
+                current: l == self.lang,
+            })
+            .collect()
+    }
+
+    pub fn category(&self, code: &str) -> String {
+        i18n::category_name(self.lang, code, self.settings.category_name(code))
+    }
+
+    pub fn region(&self, code: &str) -> String {
+        i18n::region_name(self.lang, code, self.settings.region_name(code))
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Whether `path` is this page (the navigation marks it).
+    pub fn is(&self, path: &str) -> bool {
+        self.path == path
+    }
+}
+
+/// Sends a rendered page with the page headers. A template that fails to render is a fault.
+pub fn send(status: StatusCode, ctx: &Ctx, template: &impl Template) -> HttpResponse {
+    match template.render() {
+        Ok(html) => HttpResponse::build(status)
+            .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+            .insert_header((header::CONTENT_SECURITY_POLICY, CSP))
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .insert_header((header::CONTENT_LANGUAGE, ctx.lang.tag()))
+            .body(html),
+        Err(e) => {
+            tracing::error!(error = %e, "a page failed to render");
+            HttpResponse::InternalServerError()
+                .insert_header((header::CONTENT_TYPE, "text/plain; charset=utf-8"))
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .body("Something went wrong on our side.")
+        }
+    }
+}
+
+pub fn ok(ctx: &Ctx, template: &impl Template) -> HttpResponse {
+    send(StatusCode::OK, ctx, template)
+}
+
+/// A page that only says something: errors, and what a finished action did.
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage {
+    pub ctx: Ctx,
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    /// A link onwards (path, words).
+    pub next: Option<(String, String)>,
+}
+
+impl MessagePage {
+    pub fn new(ctx: &Ctx, title_key: &str, body_key: &str) -> Self {
+        Self {
+            ctx: ctx.clone(),
+            title: ctx.t(title_key),
+            paragraphs: vec![ctx.t(body_key)],
+            next: Some((ctx.href("/"), ctx.t("nav-home"))),
+        }
+    }
+}
+
+/// How the core's error shows as a page: its status, and a sentence in the page's language.
+/// Field errors never reach here (each form shows them beside its fields).
+pub fn error(ctx: &Ctx, err: &Error) -> HttpResponse {
+    let (status, title, body) = describe(err);
+    send(status, ctx, &MessagePage::new(ctx, title, body))
+}
+
+/// The status, title key and sentence key of an error that is not about a field. A form that
+/// fails this way comes back with everything typed and the sentence at its top.
+pub fn describe(err: &Error) -> (StatusCode, &'static str, &'static str) {
+    match err.kind() {
+        ErrorKind::RateLimited => (
+            StatusCode::TOO_MANY_REQUESTS,
+            "error-rate-limited-title",
+            "error-rate-limited",
+        ),
+        ErrorKind::Unavailable | ErrorKind::MailUnavailable => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "error-unavailable-title",
+            "error-unavailable",
+        ),
+        ErrorKind::NotFound => (StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found"),
+        ErrorKind::BadRequest => (StatusCode::BAD_REQUEST, "error-bad-request-title", "error-bad-request"),
+        _ => {
+            if let Some(cause) = err.cause() {
+                tracing::error!(kind = ?err.kind(), cause, "a page request failed");
+            }
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error-internal-title",
+                "error-internal",
+            )
+        }
+    }
+}
+
+/// Any path no page or API route answers, outside `/api/`.
+pub async fn not_found(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
+    let ctx = Ctx::new(&req, &state, "/");
+    error(&ctx, &Error::new(ErrorKind::NotFound))
+}
+
+/// Counts an anonymous page request in the same window as the API's anonymous requests. The
+/// address is only hashed into the limiter's in-memory window; never logged or kept.
+pub fn within_limit(state: &AppState, req: &HttpRequest) -> Result<(), Error> {
+    if state.anonymous_limiter.allow(req.peer_addr().map(|a| a.ip())) {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorKind::RateLimited))
+    }
+}
