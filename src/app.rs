@@ -117,7 +117,7 @@ impl Application {
                 .configure(http::routes)
                 .configure(pages::routes)
                 .default_service(web::to(not_found))
-                .wrap(ErrorHandlers::new().default_handler(problem::render_framework_errors))
+                .wrap(ErrorHandlers::new().default_handler(render_framework_errors))
                 .wrap(from_fn(log_request))
                 .wrap(from_fn(onion_location))
                 .wrap(security_headers(&state.settings))
@@ -192,6 +192,18 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
         ))
     } else {
         headers
+    }
+}
+
+/// Framework errors (405, payload and extractor errors) as a problem under `/api/`, as a page
+/// everywhere else.
+fn render_framework_errors<B>(
+    res: actix_web::dev::ServiceResponse<B>,
+) -> actix_web::Result<actix_web::middleware::ErrorHandlerResponse<B>> {
+    if res.request().path().starts_with("/api/") {
+        problem::render_framework_errors(res)
+    } else {
+        pages::render_framework_errors(res)
     }
 }
 

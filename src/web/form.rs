@@ -72,9 +72,6 @@ impl Form {
     /// page has, goes through as text: the core refuses it exactly as it refuses it from the API.
     pub fn to_json(&self, lists: &[&str], bools: &[&str], required: &[&str], skip: &[&str]) -> Value {
         let mut root = Value::Object(Map::new());
-        for name in required {
-            insert(&mut root, name, Value::String(String::new()));
-        }
         for name in lists {
             let values = self.all(name);
             if !values.is_empty() {
@@ -99,6 +96,9 @@ impl Form {
                 Value::String(value.clone())
             };
             insert(&mut root, name, value);
+        }
+        for name in required {
+            insert(&mut root, name, Value::String(String::new()));
         }
         root
     }
@@ -269,7 +269,7 @@ pub fn translate(ctx: &Ctx, e: &FieldError) -> String {
         _ if m.starts_with("can only be chosen when the report is made") => {
             "error-share-children-later"
         }
-        _ if e.field == "relay.worker_consented" => return m.to_string(),
+        _ if m.starts_with("Lookout does not accept immigration") => "error-firewall-field",
         _ => return m.to_string(),
     };
     ctx.t(key)

@@ -17,7 +17,7 @@ mod subscribe;
 
 use actix_web::web;
 
-pub use page::not_found;
+pub use page::{not_found, render_framework_errors};
 
 /// The most a form may send: a 20,000-character description percent-encoded, with room to spare.
 const FORM_LIMIT: usize = 1024 * 1024;

@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
+use actix_web::dev::ServiceResponse;
 use actix_web::http::{StatusCode, header};
+use actix_web::middleware::ErrorHandlerResponse;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use fluent_bundle::FluentValue;
@@ -205,4 +207,36 @@ pub fn within_limit(state: &AppState, req: &HttpRequest) -> Result<(), Error> {
     } else {
         Err(Error::new(ErrorKind::RateLimited))
     }
+}
+
+/// Last line of defence for paths outside `/api/`: any error response that is not one of our
+/// pages (the framework's own 405, payload and extractor errors) becomes a page for its status,
+/// so no framework message, which may quote the request, ever reaches a person.
+pub fn render_framework_errors<B>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let ours = res
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .is_some_and(|v| v == CSP);
+    if ours {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let (req, _) = res.into_parts();
+    let kind = match status.as_u16() {
+        404 | 405 => ErrorKind::NotFound,
+        400 | 411 | 413 | 415 => ErrorKind::BadRequest,
+        429 => ErrorKind::RateLimited,
+        503 => ErrorKind::Unavailable,
+        _ => ErrorKind::Internal,
+    };
+    let mut response = match req.app_data::<web::Data<AppState>>() {
+        Some(state) => error(&Ctx::new(&req, state, "/"), &Error::new(kind)),
+        None => HttpResponse::InternalServerError().finish(),
+    };
+    *response.status_mut() = status;
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, response).map_into_right_body(),
+    ))
 }

@@ -122,7 +122,7 @@ struct ReceiptPage {
 }
 
 impl ReceiptPage {
-    /// The receipt in its groups (`LKT`, then four of four characters), to be copied by hand.
+    /// The receipt in its groups (`LKT`, then groups of four characters), to be copied by hand.
     fn groups(&self) -> Vec<&str> {
         self.receipt.expose().split('-').collect()
     }
