@@ -1283,7 +1283,9 @@ fn abbreviation_dot(text: &str, dot: usize) -> bool {
         .rev()
         .collect();
     let n = word.len();
-    if !(1..=5).contains(&n) || !word.iter().any(|c| c.is_alphabetic()) {
+    // A lone digit is a number ("3. He left"); two or more digits can be a whole abbreviation
+    // in leetspeak ("05." for "os."), and reading them so only ever keeps a sentence together.
+    if !(1..=5).contains(&n) || (n < 2 && !word.iter().any(|c| c.is_alphabetic())) {
         return false;
     }
     // "ul." must follow a space or start the text, not end a longer word.
@@ -2905,7 +2907,7 @@ mod tests {
         }
     }
 
-    /// An address abbreviation in leetspeak (`4l.` for `al.`) does not end the sentence, so the
+    /// An address abbreviation in leetspeak (`4l.` for `al.`, `05.` for `os.`) does not end the sentence, so the
     /// street and its number stay together and go (found by the corpus disguise property).
     #[test]
     fn disguised_address_abbreviations_keep_the_address_whole() {
@@ -2913,10 +2915,11 @@ mod tests {
             "Z05t4w1ł mn13 przy 4l. J3r0z0l1m5k1ch 300.",
             "Zostawił mnie przy 4l. Jerozolimskich 300.",
             "He lives at 5tr. Lipscani 14.",
+            "Przyjmuję n4 05. Sł0n3cznym 8. Удари ми шамар през лицето.",
         ] {
             let out = scrub(s, Policy::OUTGOING);
             assert!(
-                !out.text.contains("300") && !out.text.contains("14"),
+                !out.text.contains("300") && !out.text.contains("14") && !out.text.contains(" 8."),
                 "{s:?} left {:?}",
                 out.text
             );
