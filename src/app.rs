@@ -18,12 +18,12 @@ use crate::crypto::KeyRing;
 use crate::crypto::keys::{self, KeyFileError};
 use crate::db;
 use crate::http::{self, problem};
-use crate::web as pages;
 use crate::mail::Sender;
 use crate::services::deliveries::{self, Drained};
 use crate::services::retention;
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::web as pages;
 
 pub struct Application {
     port: u16,
@@ -208,7 +208,10 @@ fn render_framework_errors<B>(
 }
 
 /// A path nothing answers: a JSON problem under `/api/`, a page everywhere else.
-async fn not_found(req: actix_web::HttpRequest, state: web::Data<AppState>) -> actix_web::HttpResponse {
+async fn not_found(
+    req: actix_web::HttpRequest,
+    state: web::Data<AppState>,
+) -> actix_web::HttpResponse {
     if req.path().starts_with("/api/") {
         match http::not_found().await {
             Ok(res) => res,

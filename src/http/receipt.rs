@@ -57,7 +57,8 @@ pub async fn consent(
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<ConsentBody>,
 ) -> Result<HttpResponse, ApiError> {
-    let view = reports::change_consent_by_receipt(&state, body.receipt.expose(), &body.consent).await?;
+    let view =
+        reports::change_consent_by_receipt(&state, body.receipt.expose(), &body.consent).await?;
     Ok(HttpResponse::Ok().json(json!({
         "consent": view,
         "note": "This applies from now on. Anything already sent to police under an earlier consent cannot be taken back.",

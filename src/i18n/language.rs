@@ -105,7 +105,8 @@ impl Language {
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if !(weight > 0.0) {
+            // q=0 means "not this one"; a weight that is not a number counts as 0.
+            if weight.is_nan() || weight <= 0.0 {
                 continue;
             }
             if let Some(language) = Language::from_tag(tag)

@@ -20,10 +20,30 @@ pub const FILES: [&str; 4] = ["pages", "errors", "email", "reference"];
 macro_rules! files_of {
     ($tag:literal) => {
         [
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/", $tag, "/pages.ftl")),
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/", $tag, "/errors.ftl")),
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/", $tag, "/email.ftl")),
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/", $tag, "/reference.ftl")),
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/locales/",
+                $tag,
+                "/pages.ftl"
+            )),
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/locales/",
+                $tag,
+                "/errors.ftl"
+            )),
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/locales/",
+                $tag,
+                "/email.ftl"
+            )),
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/locales/",
+                $tag,
+                "/reference.ftl"
+            )),
         ]
     };
 }
@@ -61,7 +81,8 @@ static BUNDLES: LazyLock<Vec<Bundle>> = LazyLock::new(|| {
             for source in sources(language) {
                 // A file that does not parse keeps the messages that did; the tests refuse any
                 // syntax error, so this happens only to a hand-edited deployment.
-                let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+                let resource =
+                    FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
                 bundle.add_resource_overriding(resource);
             }
             bundle
@@ -80,7 +101,9 @@ pub fn message(language: Language, key: &str, args: Option<&FluentArgs<'_>>) -> 
         let bundle = bundle(candidate);
         if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
             let mut errors = Vec::new();
-            return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            return bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
         }
     }
     key.to_string()

@@ -40,7 +40,10 @@ fn messages(language: Language) -> Vec<(String, BTreeSet<String>)> {
     let mut all = Vec::new();
     for (file, source) in FILES.iter().zip(sources(language)) {
         let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, errors)| {
-            panic!("locales/{}/{file}.ftl does not parse: {errors:?}", language.tag())
+            panic!(
+                "locales/{}/{file}.ftl does not parse: {errors:?}",
+                language.tag()
+            )
         });
         for entry in resource.entries() {
             match entry {
@@ -67,7 +70,11 @@ fn every_language_has_every_english_key_and_no_other() {
     let english = messages(Language::En);
     assert!(english.len() > 100, "the English files are loaded");
     let english_keys: BTreeSet<&str> = english.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(english_keys.len(), english.len(), "a key appears twice in English");
+    assert_eq!(
+        english_keys.len(),
+        english.len(),
+        "a key appears twice in English"
+    );
     let mut problems = Vec::new();
     for language in Language::ALL {
         let theirs = messages(language);
@@ -79,7 +86,10 @@ fn every_language_has_every_english_key_and_no_other() {
             problems.push(format!("{}: lacks {missing}", language.tag()));
         }
         for extra in keys.difference(&english_keys) {
-            problems.push(format!("{}: has {extra}, which English lacks", language.tag()));
+            problems.push(format!(
+                "{}: has {extra}, which English lacks",
+                language.tag()
+            ));
         }
         for (key, vars) in &theirs {
             if let Some((_, english_vars)) = english.iter().find(|(k, _)| k == key)
@@ -100,13 +110,20 @@ fn a_message_falls_back_to_english_and_arguments_are_filled() {
     assert_eq!(text(Language::En, "no-such-key"), "no-such-key");
     let english = text(Language::En, "site-name");
     assert!(!english.is_empty() && english != "site-name");
-    let max = text_with(Language::En, "error-too-long", [("max", FluentValue::from(200))]);
+    let max = text_with(
+        Language::En,
+        "error-too-long",
+        [("max", FluentValue::from(200))],
+    );
     assert!(max.contains("200"), "{max}");
     assert!(!max.contains('\u{2068}'), "no isolation marks");
 }
 
 #[test]
 fn unknown_codes_keep_their_configured_name() {
-    assert_eq!(region_name(Language::Ro, "atlantis", "Atlantis Police"), "Atlantis Police");
+    assert_eq!(
+        region_name(Language::Ro, "atlantis", "Atlantis Police"),
+        "Atlantis Police"
+    );
     assert_eq!(category_name(Language::En, "robbery", "ignored"), "Robbery");
 }

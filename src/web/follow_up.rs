@@ -9,9 +9,9 @@ use askama::Template;
 
 use crate::domain::{ConsentLevel, Error, ErrorKind, FieldError, consent};
 use crate::secret::SensitiveString;
+use crate::services::meta;
 use crate::services::register::SpocSummary;
 use crate::services::reports::{self, ReporterView, input::ConsentInput};
-use crate::services::meta;
 use crate::state::AppState;
 
 use super::form::{Form, FormView};
@@ -72,7 +72,7 @@ impl StatusPage {
         }
     }
 
-    fn from_label(&self, from: &str) -> String {
+    fn sender_label(&self, from: &str) -> String {
         self.ctx.t(if from == "reporter" {
             "follow-up-from-you"
         } else {
@@ -142,9 +142,11 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
         "consent-preview" => {
             return consent_preview(&ctx, &state, receipt, form).await;
         }
-        "consent" => reports::change_consent_by_receipt(&state, receipt.expose(), &consent_input(&form))
-            .await
-            .map(|_| Some(ctx.t("follow-up-consent-changed"))),
+        "consent" => {
+            reports::change_consent_by_receipt(&state, receipt.expose(), &consent_input(&form))
+                .await
+                .map(|_| Some(ctx.t("follow-up-consent-changed")))
+        }
         "withdraw-ask" => {
             return page::ok(
                 &ctx,
@@ -159,7 +161,17 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
     };
     match outcome {
         // After an action the form is fresh (the message went; the consent is the new one).
-        Ok(done) => status_page(&ctx, &state, receipt, FormView::default(), done, StatusCode::OK).await,
+        Ok(done) => {
+            status_page(
+                &ctx,
+                &state,
+                receipt,
+                FormView::default(),
+                done,
+                StatusCode::OK,
+            )
+            .await
+        }
         Err(e) => action_refused(&ctx, &state, receipt, form, e).await,
     }
 }
@@ -247,7 +259,15 @@ async fn action_refused(
     match e.kind() {
         ErrorKind::ValidationFailed => {
             let view = FormView::with_errors(form, ctx, e.errors());
-            status_page(ctx, state, receipt, view, None, StatusCode::UNPROCESSABLE_ENTITY).await
+            status_page(
+                ctx,
+                state,
+                receipt,
+                view,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         ErrorKind::ReceiptUnknown => unknown_receipt(ctx, &receipt),
         _ => page::error(ctx, &e),
@@ -282,10 +302,7 @@ async fn withdraw(ctx: &Ctx, state: &AppState, receipt: SensitiveString) -> Http
         Err(e) => Err(e),
     };
     match result {
-        Ok(()) => page::ok(
-            ctx,
-            &MessagePage::new(ctx, "withdrawn-title", "withdrawn"),
-        ),
+        Ok(()) => page::ok(ctx, &MessagePage::new(ctx, "withdrawn-title", "withdrawn")),
         Err(e) if e.kind() == ErrorKind::ReceiptUnknown => unknown_receipt(ctx, &receipt),
         Err(e) => page::error(ctx, &e),
     }

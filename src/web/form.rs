@@ -70,7 +70,13 @@ impl Form {
     /// value is left out, as a JSON client would leave it out; `required` are always present (as
     /// "" when blank) so the core says which one is missing. Anything else, including a field no
     /// page has, goes through as text: the core refuses it exactly as it refuses it from the API.
-    pub fn to_json(&self, lists: &[&str], bools: &[&str], required: &[&str], skip: &[&str]) -> Value {
+    pub fn to_json(
+        &self,
+        lists: &[&str],
+        bools: &[&str],
+        required: &[&str],
+        skip: &[&str],
+    ) -> Value {
         let mut root = Value::Object(Map::new());
         for name in lists {
             let values = self.all(name);
@@ -230,10 +236,18 @@ pub fn translate(ctx: &Ctx, e: &FieldError) -> String {
             .and_then(|n| n.parse::<usize>().ok())
     };
     if let Some(max) = number("must be at most ", " characters") {
-        return i18n::text_with(ctx.lang, "error-too-long", [("max", FluentValue::from(max))]);
+        return i18n::text_with(
+            ctx.lang,
+            "error-too-long",
+            [("max", FluentValue::from(max))],
+        );
     }
     if let Some(max) = number("must have at most ", " entries") {
-        return i18n::text_with(ctx.lang, "error-too-many", [("max", FluentValue::from(max))]);
+        return i18n::text_with(
+            ctx.lang,
+            "error-too-many",
+            [("max", FluentValue::from(max))],
+        );
     }
     let key = match m {
         "must not be empty" => "error-required",
@@ -262,9 +276,8 @@ pub fn translate(ctx: &Ctx, e: &FieldError) -> String {
         "must not be in the future" => "error-date-future",
         "must be a date after 1970" => "error-date-past",
         "give exactly one of phone, email, vehicle or handle" => "error-check-one",
-        "must list between 1 and 64 region codes from /meta" | "must be region codes from /meta" => {
-            "error-regions"
-        }
+        "must list between 1 and 64 region codes from /meta"
+        | "must be region codes from /meta" => "error-regions",
         "must be category codes from /meta (leave out for all)" => "error-categories",
         _ if m.starts_with("can only be chosen when the report is made") => {
             "error-share-children-later"
@@ -311,7 +324,10 @@ mod tests {
     fn a_missing_required_field_is_blank_and_a_clash_keeps_the_first() {
         let form = Form::parse(b"contact=x&contact.email=y&nationality=z").unwrap();
         let json = form.to_json(&[], &[], &["description"], &[]);
-        assert_eq!(json, json!({"description": "", "contact": "x", "nationality": "z"}));
+        assert_eq!(
+            json,
+            json!({"description": "", "contact": "x", "nationality": "z"})
+        );
     }
 
     #[test]

@@ -178,8 +178,16 @@ pub fn describe(err: &Error) -> (StatusCode, &'static str, &'static str) {
             "error-unavailable-title",
             "error-unavailable",
         ),
-        ErrorKind::NotFound => (StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found"),
-        ErrorKind::BadRequest => (StatusCode::BAD_REQUEST, "error-bad-request-title", "error-bad-request"),
+        ErrorKind::NotFound => (
+            StatusCode::NOT_FOUND,
+            "error-not-found-title",
+            "error-not-found",
+        ),
+        ErrorKind::BadRequest => (
+            StatusCode::BAD_REQUEST,
+            "error-bad-request-title",
+            "error-bad-request",
+        ),
         _ => {
             if let Some(cause) = err.cause() {
                 tracing::error!(kind = ?err.kind(), cause, "a page request failed");
@@ -202,7 +210,10 @@ pub async fn not_found(req: HttpRequest, state: web::Data<AppState>) -> HttpResp
 /// Counts an anonymous page request in the same window as the API's anonymous requests. The
 /// address is only hashed into the limiter's in-memory window; never logged or kept.
 pub fn within_limit(state: &AppState, req: &HttpRequest) -> Result<(), Error> {
-    if state.anonymous_limiter.allow(req.peer_addr().map(|a| a.ip())) {
+    if state
+        .anonymous_limiter
+        .allow(req.peer_addr().map(|a| a.ip()))
+    {
         Ok(())
     } else {
         Err(Error::new(ErrorKind::RateLimited))

@@ -170,7 +170,12 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
 fn report_json(form: &Form) -> Value {
     let mut json = form.to_json(&LISTS, &BOOLS, &REQUIRED, &CONTROLS);
     if let Some(consent) = json.get_mut("consent").and_then(Value::as_object_mut) {
-        if consent.get("police").and_then(Value::as_str).unwrap_or("none") == "none" {
+        if consent
+            .get("police")
+            .and_then(Value::as_str)
+            .unwrap_or("none")
+            == "none"
+        {
             consent.remove("spoc_id");
             consent.remove("statement_version");
         }
@@ -213,7 +218,10 @@ async fn refused(ctx: &Ctx, state: &AppState, form: Form, e: Error) -> HttpRespo
         ErrorKind::ValidationFailed | ErrorKind::FirewallField => {
             let mut errors = e.errors().to_vec();
             if errors.is_empty() {
-                errors.push(FieldError::new("body", e.detail().unwrap_or("is not valid")));
+                errors.push(FieldError::new(
+                    "body",
+                    e.detail().unwrap_or("is not valid"),
+                ));
             }
             let view = FormView::with_errors(form, ctx, &errors);
             form_page(ctx, state, StatusCode::UNPROCESSABLE_ENTITY, view).await

@@ -98,7 +98,12 @@ fn query_token(req: &HttpRequest) -> Option<SensitiveString> {
         .filter(|t| !t.is_empty())
 }
 
-fn link_page(req: &HttpRequest, state: &AppState, path: &'static str, purpose: &str) -> HttpResponse {
+fn link_page(
+    req: &HttpRequest,
+    state: &AppState,
+    path: &'static str,
+    purpose: &str,
+) -> HttpResponse {
     let ctx = Ctx::new(req, state, path);
     let Some(token) = query_token(req) else {
         return page::send(
@@ -183,5 +188,12 @@ pub async fn unsubscribe_post(
     state: web::Data<AppState>,
     body: web::Bytes,
 ) -> HttpResponse {
-    act(req, state, body, "/subscriptions/unsubscribe", "unsubscribed").await
+    act(
+        req,
+        state,
+        body,
+        "/subscriptions/unsubscribe",
+        "unsubscribed",
+    )
+    .await
 }

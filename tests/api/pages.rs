@@ -117,7 +117,9 @@ fn summary(html: &str) -> &str {
 }
 
 fn receipt_in(html: &str) -> String {
-    let at = html.find("id=\"receipt\"").expect("the receipt is on the page");
+    let at = html
+        .find("id=\"receipt\"")
+        .expect("the receipt is on the page");
     let end = at + html[at..].find("</p>").unwrap();
     let text: String = html[at..end]
         .split('>')
@@ -142,7 +144,11 @@ async fn every_page_has_the_page_headers_and_nothing_external(backend: Backend) 
     for path in PAGES {
         let p = app.page(path).await;
         assert_eq!(p.status, 200, "{path}");
-        assert_eq!(p.headers[header::CONTENT_SECURITY_POLICY], PAGE_CSP, "{path}");
+        assert_eq!(
+            p.headers[header::CONTENT_SECURITY_POLICY],
+            PAGE_CSP,
+            "{path}"
+        );
         assert_eq!(p.headers[header::CACHE_CONTROL], "no-store", "{path}");
         assert!(p.headers.get(header::SET_COOKIE).is_none(), "{path}");
         assert!(
@@ -155,23 +161,46 @@ async fn every_page_has_the_page_headers_and_nothing_external(backend: Backend) 
         let lower = p.html.to_lowercase();
         assert!(!lower.contains("<script"), "{path} has a script");
         assert!(!lower.contains(" style=\""), "{path} has an inline style");
-        for attr in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "action=\"http"] {
-            assert!(!lower.contains(attr), "{path} loads something external: {attr}");
+        for attr in [
+            "src=\"http",
+            "href=\"http",
+            "src=\"//",
+            "href=\"//",
+            "action=\"http",
+        ] {
+            assert!(
+                !lower.contains(attr),
+                "{path} loads something external: {attr}"
+            );
         }
-        assert!(p.html.starts_with("<!doctype html>\n<html lang=\"en\">"), "{path}");
+        assert!(
+            p.html.starts_with("<!doctype html>\n<html lang=\"en\">"),
+            "{path}"
+        );
     }
     // The style sheet and icon come from the binary.
     let css = app.get("/static/lookout.css").await;
     assert_eq!(css.status(), 200);
-    assert!(css.headers()[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/css"));
+    assert!(
+        css.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
     assert_eq!(app.get("/static/icon.svg").await.status(), 200);
     // Unknown paths: a page outside the API, a problem inside it.
     let missing = app.page("/no-such-page").await;
     assert_eq!(missing.status, 404);
-    assert!(shows(&missing.html, &i18n::text(Language::En, "error-not-found-title")));
+    assert!(shows(
+        &missing.html,
+        &i18n::text(Language::En, "error-not-found-title")
+    ));
     let api = app.get("/api/v1/no-such-thing").await;
     assert_eq!(api.status(), 404);
-    assert_eq!(api.headers()[header::CONTENT_TYPE], "application/problem+json");
+    assert_eq!(
+        api.headers()[header::CONTENT_TYPE],
+        "application/problem+json"
+    );
 }
 
 async fn the_language_comes_from_the_link_then_the_browser(backend: Backend) {
@@ -201,10 +230,18 @@ async fn the_language_comes_from_the_link_then_the_browser(backend: Backend) {
     assert!(pl.html.contains("href=\"/check?lang=pl\""));
     // Every language is offered on every page, in its own name.
     for l in Language::ALL {
-        assert!(pl.html.contains(&format!("href=\"/report?lang={}\"", l.tag())), "{}", l.tag());
+        assert!(
+            pl.html
+                .contains(&format!("href=\"/report?lang={}\"", l.tag())),
+            "{}",
+            l.tag()
+        );
     }
     // Category and region names are translated too.
-    assert!(shows(&pl.html, &i18n::category_name(Language::Pl, "robbery", "")));
+    assert!(shows(
+        &pl.html,
+        &i18n::category_name(Language::Pl, "robbery", "")
+    ));
     let zh = get("/", "zh-CN").await;
     assert_eq!(zh.headers[header::CONTENT_LANGUAGE], "zh-Hans");
     let other = get("/", "fr, de").await;
@@ -219,7 +256,10 @@ fn report_form<'a>(spoc: &'a str, description: &'a str) -> Vec<(&'a str, &'a str
         ("area", "Cardiff city centre"),
         ("incident_date", "2026-11-18"),
         ("description", description),
-        ("perpetrator.description", "White van, burn scar on left hand"),
+        (
+            "perpetrator.description",
+            "White van, burn scar on left hand",
+        ),
         ("perpetrator.phone_numbers", "07700 900123"),
         ("perpetrator.phone_numbers", ""),
         ("perpetrator.emails", ""),
@@ -230,7 +270,10 @@ fn report_form<'a>(spoc: &'a str, description: &'a str) -> Vec<(&'a str, &'a str
         ("contact.email", "mira@example.org"),
         ("contact.phone", ""),
         ("contact.notes", ""),
-        ("consent.statement_version", lookout::domain::consent::STATEMENT_VERSION),
+        (
+            "consent.statement_version",
+            lookout::domain::consent::STATEMENT_VERSION,
+        ),
         ("consent.police", "anonymous"),
         ("consent.spoc_id", spoc),
         ("language", "en"),
@@ -246,7 +289,9 @@ async fn the_report_form_previews_what_the_api_previews_then_gives_the_receipt_o
 ) {
     let app = spawn_app(backend).await;
     let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
-    let preview = app.post_form("/report", &report_form(&spoc, DESCRIPTION)).await;
+    let preview = app
+        .post_form("/report", &report_form(&spoc, DESCRIPTION))
+        .await;
     assert_eq!(preview.status, 200, "{}", summary(&preview.html));
     // Exactly what the API previews for the same report: the same functions.
     let api: Value = app
@@ -296,9 +341,15 @@ async fn the_report_form_previews_what_the_api_previews_then_gives_the_receipt_o
 
     // Confirming sends what the preview carried in its hidden fields.
     let hidden = hidden_fields(&preview.html);
-    assert!(hidden.iter().any(|(k, v)| k == "description" && v == DESCRIPTION));
-    let mut fields: Vec<(&str, &str)> =
-        hidden.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert!(
+        hidden
+            .iter()
+            .any(|(k, v)| k == "description" && v == DESCRIPTION)
+    );
+    let mut fields: Vec<(&str, &str)> = hidden
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     fields.push(("step", "send"));
     let res = app
         .client
@@ -357,11 +408,19 @@ async fn a_refused_form_comes_back_with_every_typed_character(backend: Backend) 
     assert_eq!(input(&p.html, "contact.name"), "Mira");
     assert!(p.html.contains("value=\"anonymous\" checked"));
     // Each wrong field says why, beside it and in the summary at the top.
-    for key in ["error-category", "error-email", "error-date", "error-consent-spoc"] {
+    for key in [
+        "error-category",
+        "error-email",
+        "error-date",
+        "error-consent-spoc",
+    ] {
         let sentence = i18n::text(Language::En, key);
         assert!(p.html.contains(&sentence), "{key}");
     }
-    assert!(p.html.contains("id=\"f-category\" name=\"category\" aria-invalid=\"true\""));
+    assert!(
+        p.html
+            .contains("id=\"f-category\" name=\"category\" aria-invalid=\"true\"")
+    );
     assert!(p.html.contains("href=\"#f-contact-email\""));
     assert_eq!(app.count("reports"), 0);
 
@@ -377,7 +436,10 @@ async fn a_refused_form_comes_back_with_every_typed_character(backend: Backend) 
     fields.push(("immigration_status", "visa"));
     let p = app.post_form("/report", &fields).await;
     assert_eq!(p.status, 422);
-    assert!(shows(&p.html, &i18n::text(Language::En, "error-firewall-field")) || p.html.contains("Lookout does not accept immigration"));
+    assert!(
+        shows(&p.html, &i18n::text(Language::En, "error-firewall-field"))
+            || p.html.contains("Lookout does not accept immigration")
+    );
     assert_eq!(textarea(&p.html, "description"), "He threatened me.");
     assert_eq!(app.count("reports"), 0);
 }
@@ -386,11 +448,20 @@ async fn too_many_reports_keep_what_was_typed(backend: Backend) {
     let app = spawn_app_with(backend, |s| s.limits.anonymous_per_client_per_minute = 1).await;
     let fields = report_form("", "First report, typed with care.");
     let first = app.post_form("/report", &fields).await;
-    assert_eq!(first.status, 422, "no police contact was chosen for anonymous");
+    assert_eq!(
+        first.status, 422,
+        "no police contact was chosen for anonymous"
+    );
     let second = app.post_form("/report", &fields).await;
     assert_eq!(second.status, 429);
-    assert!(shows(&second.html, &i18n::text(Language::En, "error-rate-limited")));
-    assert_eq!(textarea(&second.html, "description"), "First report, typed with care.");
+    assert!(shows(
+        &second.html,
+        &i18n::text(Language::En, "error-rate-limited")
+    ));
+    assert_eq!(
+        textarea(&second.html, "description"),
+        "First report, typed with care."
+    );
 }
 
 async fn follow_up_reads_replies_changes_consent_and_withdraws(backend: Backend) {
@@ -413,54 +484,87 @@ async fn follow_up_reads_replies_changes_consent_and_withdraws(backend: Backend)
         .await;
     assert_eq!(res.status(), 201);
 
-    let open = app.post_form("/follow-up", &[("receipt", &receipt), ("action", "view")]).await;
+    let open = app
+        .post_form("/follow-up", &[("receipt", &receipt), ("action", "view")])
+        .await;
     assert_eq!(open.status, 200);
-    assert!(shows(&open.html, &i18n::text(Language::En, "status-reviewed")) || shows(&open.html, &i18n::text(Language::En, "status-received")));
+    assert!(
+        shows(&open.html, &i18n::text(Language::En, "status-reviewed"))
+            || shows(&open.html, &i18n::text(Language::En, "status-received"))
+    );
     assert!(open.html.contains("We are sorry. Are you safe now?"));
     assert!(open.html.contains("autocomplete=\"off\""));
 
     // A reply with nothing in it comes back with the error; a real one is added to the thread.
     let empty = app
-        .post_form("/follow-up", &[("receipt", &receipt), ("action", "reply"), ("body", "   ")])
+        .post_form(
+            "/follow-up",
+            &[("receipt", &receipt), ("action", "reply"), ("body", "   ")],
+        )
         .await;
     assert_eq!(empty.status, 422);
-    assert!(shows(&empty.html, &i18n::text(Language::En, "error-required")));
+    assert!(shows(
+        &empty.html,
+        &i18n::text(Language::En, "error-required")
+    ));
     let sent = app
         .post_form(
             "/follow-up",
-            &[("receipt", &receipt), ("action", "reply"), ("body", "Yes, thank you <3")],
+            &[
+                ("receipt", &receipt),
+                ("action", "reply"),
+                ("body", "Yes, thank you <3"),
+            ],
         )
         .await;
     assert_eq!(sent.status, 200);
     assert!(sent.html.contains("Yes, thank you &#60;3"));
-    assert!(shows(&sent.html, &i18n::text(Language::En, "follow-up-reply-sent")));
+    assert!(shows(
+        &sent.html,
+        &i18n::text(Language::En, "follow-up-reply-sent")
+    ));
 
     // Consent: first what the new level would send (as the forward would), then the change.
     let consent = [
         ("receipt", receipt.as_str()),
         ("consent.police", "anonymous"),
         ("consent.spoc_id", spoc.as_str()),
-        ("consent.statement_version", lookout::domain::consent::STATEMENT_VERSION),
+        (
+            "consent.statement_version",
+            lookout::domain::consent::STATEMENT_VERSION,
+        ),
     ];
     let mut ask = consent.to_vec();
     ask.push(("action", "consent-preview"));
     let preview = app.post_form("/follow-up", &ask).await;
     assert_eq!(preview.status, 200, "{}", summary(&preview.html));
     assert!(preview.html.contains("He hit me."));
-    assert!(!preview.html.contains("Anna Kowalska"), "another person's name never reaches police");
-    assert!(!preview.html.contains("mira@example.org"), "anonymous sends no contact");
+    assert!(
+        !preview.html.contains("Anna Kowalska"),
+        "another person's name never reaches police"
+    );
+    assert!(
+        !preview.html.contains("mira@example.org"),
+        "anonymous sends no contact"
+    );
     let status: Value = app
         .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
         .await
         .json()
         .await
         .unwrap();
-    assert_eq!(status["consent"]["police"], "none", "a preview changes nothing");
+    assert_eq!(
+        status["consent"]["police"], "none",
+        "a preview changes nothing"
+    );
     let mut confirm = consent.to_vec();
     confirm.push(("action", "consent"));
     let changed = app.post_form("/follow-up", &confirm).await;
     assert_eq!(changed.status, 200);
-    assert!(shows(&changed.html, &i18n::text(Language::En, "follow-up-consent-changed")));
+    assert!(shows(
+        &changed.html,
+        &i18n::text(Language::En, "follow-up-consent-changed")
+    ));
     let status: Value = app
         .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
         .await
@@ -471,40 +575,88 @@ async fn follow_up_reads_replies_changes_consent_and_withdraws(backend: Backend)
 
     // Withdrawal asks first, saying what it destroys; only the second button withdraws.
     let ask = app
-        .post_form("/follow-up", &[("receipt", &receipt), ("action", "withdraw-ask")])
+        .post_form(
+            "/follow-up",
+            &[("receipt", &receipt), ("action", "withdraw-ask")],
+        )
         .await;
     assert_eq!(ask.status, 200);
-    assert!(shows(&ask.html, &i18n::text(Language::En, "withdraw-destroys-content")));
-    let still = app.post_json("/api/v1/receipt", &json!({"receipt": receipt})).await;
+    assert!(shows(
+        &ask.html,
+        &i18n::text(Language::En, "withdraw-destroys-content")
+    ));
+    let still = app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await;
     assert_eq!(still.status(), 200);
     let gone = app
-        .post_form("/follow-up", &[("receipt", &receipt), ("action", "withdraw")])
+        .post_form(
+            "/follow-up",
+            &[("receipt", &receipt), ("action", "withdraw")],
+        )
         .await;
     assert_eq!(gone.status, 200);
     assert!(shows(&gone.html, &i18n::text(Language::En, "withdrawn")));
     let unknown = app.post_form("/follow-up", &[("receipt", &receipt)]).await;
     assert_eq!(unknown.status, 404);
-    assert!(shows(&unknown.html, &i18n::text(Language::En, "follow-up-receipt-unknown")));
-    assert_eq!(input(&unknown.html, "receipt"), receipt, "what was typed stays");
+    assert!(shows(
+        &unknown.html,
+        &i18n::text(Language::En, "follow-up-receipt-unknown")
+    ));
+    assert_eq!(
+        input(&unknown.html, "receipt"),
+        receipt,
+        "what was typed stays"
+    );
 }
 
 async fn the_check_page_finds_published_identifiers_only(backend: Backend) {
     let app = spawn_app(backend).await;
     let (_, case) = submit(&app, &report(json!({}))).await;
     let token = app.staff_token(Role::Caseworker).await;
-    let none = app.post_form("/check", &[("phone", "07700 900123"), ("email", "")]).await;
+    let none = app
+        .post_form("/check", &[("phone", "07700 900123"), ("email", "")])
+        .await;
     assert_eq!(none.status, 200);
-    assert!(shows(&none.html, &i18n::text(Language::En, "check-no-match")));
-    assert_eq!(publish_draft(&app, &token, &case, &["south-wales"]).await.status(), 201);
+    assert!(shows(
+        &none.html,
+        &i18n::text(Language::En, "check-no-match")
+    ));
+    assert_eq!(
+        publish_draft(&app, &token, &case, &["south-wales"])
+            .await
+            .status(),
+        201
+    );
     // The international form of the same number matches.
-    let found = app.post_form("/check?lang=es", &[("phone", "+44 7700 900123")]).await;
+    let found = app
+        .post_form("/check?lang=es", &[("phone", "+44 7700 900123")])
+        .await;
     assert_eq!(found.status, 200);
-    assert!(shows(&found.html, &i18n::category_name(Language::Es, "robbery", "")), "{}", found.html);
-    assert!(!shows(&found.html, &i18n::text(Language::Es, "check-no-match")));
+    assert!(
+        shows(
+            &found.html,
+            &i18n::category_name(Language::Es, "robbery", "")
+        ),
+        "{}",
+        found.html
+    );
+    assert!(!shows(
+        &found.html,
+        &i18n::text(Language::Es, "check-no-match")
+    ));
     // Two boxes at once is a field error, with both kept.
-    let two = app.post_form("/check", &[("phone", "07700 900123"), ("vehicle", "AB12CDE")]).await;
+    let two = app
+        .post_form(
+            "/check",
+            &[("phone", "07700 900123"), ("vehicle", "AB12CDE")],
+        )
+        .await;
     assert_eq!(two.status, 422);
-    assert!(shows(&two.html, &i18n::text(Language::En, "error-check-one")));
+    assert!(shows(
+        &two.html,
+        &i18n::text(Language::En, "error-check-one")
+    ));
     assert_eq!(input(&two.html, "vehicle"), "AB12CDE");
 }
 
@@ -513,7 +665,11 @@ async fn subscribing_from_the_page_keeps_choices_on_error(backend: Backend) {
     let bad = app
         .post_form(
             "/subscribe?lang=hu",
-            &[("email", "not-an-address"), ("categories", "robbery"), ("language", "hu")],
+            &[
+                ("email", "not-an-address"),
+                ("categories", "robbery"),
+                ("language", "hu"),
+            ],
         )
         .await;
     assert_eq!(bad.status, 422);
@@ -524,7 +680,11 @@ async fn subscribing_from_the_page_keeps_choices_on_error(backend: Backend) {
     let ok = app
         .post_form(
             "/subscribe",
-            &[("email", "sub@example.org"), ("regions", "gwent"), ("regions", "south-wales")],
+            &[
+                ("email", "sub@example.org"),
+                ("regions", "gwent"),
+                ("regions", "south-wales"),
+            ],
         )
         .await;
     assert_eq!(ok.status, 200, "{}", summary(&ok.html));

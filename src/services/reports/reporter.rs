@@ -8,7 +8,9 @@ use crate::domain::{Consent, ConsentLevel, Error, ErrorKind, FieldError};
 use crate::firewall;
 
 use super::input::{self, Checker, ConsentInput};
-use super::{ConsentView, active_consent, add_message, change_consent, find_by_receipt, open_report};
+use super::{
+    ConsentView, active_consent, add_message, change_consent, find_by_receipt, open_report,
+};
 use crate::state::AppState;
 
 /// Adds the reporter's message to the thread. The body is checked before the receipt is looked
@@ -66,7 +68,8 @@ pub async fn consent_preview(
         .db
         .run(move |conn| {
             let active = active_consent(conn, &consent)?;
-            let key = store::key(conn, &id)?.ok_or_else(|| Error::new(ErrorKind::ReceiptUnknown))?;
+            let key =
+                store::key(conn, &id)?.ok_or_else(|| Error::new(ErrorKind::ReceiptUnknown))?;
             let contact = store::contact(conn, &id)?;
             let org = match &relayed_by {
                 Some(o) => register::org(conn, o)?,
