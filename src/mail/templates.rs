@@ -1,101 +1,42 @@
-//! Email templates: plain text and HTML alternatives, in the subscriber's language where a
-//! translation exists (English otherwise). Everything interpolated into HTML is escaped.
+//! Email templates: plain text and HTML alternatives, in the subscriber's language. Their words
+//! are the `email-*` messages of `locales/<tag>/email.ftl` (through `i18n`, English where a
+//! language lacks one). Everything interpolated into HTML is escaped.
 
-/// The fixed words of the emails in one language.
-struct Words {
-    safety_alert: &'static str,
-    published: &'static str,
-    phone_numbers: &'static str,
-    emails: &'static str,
-    vehicles: &'static str,
-    handles: &'static str,
-    why: &'static str,
-    unsubscribe: &'static str,
-    confirm_subject: &'static str,
-    confirm_ask: &'static str,
-    confirm_ignore: &'static str,
+use fluent_bundle::FluentValue;
+
+use crate::i18n::{self, Language};
+
+/// A fixed word or sentence of the emails (the `email-*` messages in `locales/<tag>/email.ftl`).
+fn t(language: Language, key: &str) -> String {
+    i18n::text(language, key)
 }
 
-const EN: Words = Words {
-    safety_alert: "Safety alert",
-    published: "Published",
-    phone_numbers: "Phone numbers",
-    emails: "Email addresses",
-    vehicles: "Vehicles",
-    handles: "Online handles",
-    why: "You receive this because this address subscribed to Lookout safety alerts.",
-    unsubscribe: "Unsubscribe",
-    confirm_subject: "Confirm your Lookout safety alerts",
-    confirm_ask: "Someone (we hope you) asked for Lookout safety alerts at this address. To start receiving them, confirm here:",
-    confirm_ignore: "If it was not you, ignore this email: nothing more will be sent.",
-};
+/// One labelled line, `Label: value` in the language's own punctuation (`email-field`).
+fn field(language: Language, label: &str, value: &str) -> String {
+    i18n::text_with(
+        language,
+        "email-field",
+        [
+            ("label", FluentValue::from(label)),
+            ("value", FluentValue::from(value)),
+        ],
+    )
+}
 
-const ES: Words = Words {
-    safety_alert: "Alerta de seguridad",
-    published: "Publicada",
-    phone_numbers: "Números de teléfono",
-    emails: "Correos electrónicos",
-    vehicles: "Vehículos",
-    handles: "Perfiles en línea",
-    why: "Recibes este correo porque esta dirección se suscribió a las alertas de seguridad de Lookout.",
-    unsubscribe: "Darse de baja",
-    confirm_subject: "Confirma tus alertas de seguridad de Lookout",
-    confirm_ask: "Alguien (esperamos que tú) pidió recibir alertas de seguridad de Lookout en esta dirección. Para empezar a recibirlas, confirma aquí:",
-    confirm_ignore: "Si no fuiste tú, ignora este correo: no se enviará nada más.",
-};
-
-const PT: Words = Words {
-    safety_alert: "Alerta de segurança",
-    published: "Publicado",
-    phone_numbers: "Números de telefone",
-    emails: "Endereços de e-mail",
-    vehicles: "Veículos",
-    handles: "Perfis online",
-    why: "Você recebe isto porque este endereço se inscreveu nos alertas de segurança do Lookout.",
-    unsubscribe: "Cancelar inscrição",
-    confirm_subject: "Confirme seus alertas de segurança do Lookout",
-    confirm_ask: "Alguém (esperamos que você) pediu alertas de segurança do Lookout neste endereço. Para começar a recebê-los, confirme aqui:",
-    confirm_ignore: "Se não foi você, ignore este e-mail: nada mais será enviado.",
-};
-
-const RO: Words = Words {
-    safety_alert: "Alertă de siguranță",
-    published: "Publicat",
-    phone_numbers: "Numere de telefon",
-    emails: "Adrese de e-mail",
-    vehicles: "Vehicule",
-    handles: "Conturi online",
-    why: "Primești acest mesaj pentru că această adresă s-a abonat la alertele de siguranță Lookout.",
-    unsubscribe: "Dezabonare",
-    confirm_subject: "Confirmă alertele de siguranță Lookout",
-    confirm_ask: "Cineva (sperăm că tu) a cerut alerte de siguranță Lookout la această adresă. Ca să începi să le primești, confirmă aici:",
-    confirm_ignore: "Dacă nu ai fost tu, ignoră acest e-mail: nu se va mai trimite nimic.",
-};
-
-const PL: Words = Words {
-    safety_alert: "Alert bezpieczeństwa",
-    published: "Opublikowano",
-    phone_numbers: "Numery telefonów",
-    emails: "Adresy e-mail",
-    vehicles: "Pojazdy",
-    handles: "Profile internetowe",
-    why: "Ta wiadomość przychodzi, bo ten adres zapisano na alerty bezpieczeństwa Lookout.",
-    unsubscribe: "Wypisz się",
-    confirm_subject: "Potwierdź alerty bezpieczeństwa Lookout",
-    confirm_ask: "Ktoś (mamy nadzieję, że Ty) poprosił o alerty bezpieczeństwa Lookout na ten adres. Aby zacząć je otrzymywać, potwierdź tutaj:",
-    confirm_ignore: "Jeśli to nie Ty, zignoruj tę wiadomość: nic więcej nie zostanie wysłane.",
-};
-
-/// Languages with a translation; anything else falls back to English.
-pub const LANGUAGES: [&str; 5] = ["en", "es", "pt", "ro", "pl"];
-
-fn words(language: &str) -> &'static Words {
-    match language.split('-').next().unwrap_or("en") {
-        "es" => &ES,
-        "pt" => &PT,
-        "ro" => &RO,
-        "pl" => &PL,
-        _ => &EN,
+/// [`field`] as HTML: the label and its punctuation in bold, the value after it, all escaped.
+fn field_html(language: Language, label: &str, value: &str) -> String {
+    let line = field(language, label, value);
+    match line.strip_suffix(value) {
+        Some(head) if !value.is_empty() => {
+            let tail = &head[head.trim_end().len()..];
+            format!(
+                "<strong>{}</strong>{}{}",
+                escape_html(head.trim_end()),
+                escape_html(tail),
+                escape_html(value)
+            )
+        }
+        _ => escape_html(&line),
     }
 }
 
@@ -126,7 +67,8 @@ pub struct Rendered {
     pub html: String,
 }
 
-/// What an alert email says. The caller has already stripped it of reporter details.
+/// What an alert email says. The caller has already stripped it of reporter details and put
+/// the category and region names in the subscriber's language.
 pub struct AlertEmail<'a> {
     pub category_name: &'a str,
     pub region_names: &'a str,
@@ -138,20 +80,24 @@ pub struct AlertEmail<'a> {
     pub vehicles: &'a [String],
     pub handles: &'a [String],
     pub unsubscribe_url: &'a str,
-    pub language: &'a str,
+    pub language: Language,
 }
 
 pub fn alert(a: &AlertEmail<'_>) -> Rendered {
-    let w = words(a.language);
-    let subject = format!(
-        "{}: {} — {}",
-        w.safety_alert, a.category_name, a.region_names
+    let language = a.language;
+    let subject = i18n::text_with(
+        language,
+        "email-alert-subject",
+        [
+            ("category", FluentValue::from(a.category_name)),
+            ("regions", FluentValue::from(a.region_names)),
+        ],
     );
     let lists = [
-        (w.phone_numbers, a.phone_numbers),
-        (w.emails, a.emails),
-        (w.vehicles, a.vehicles),
-        (w.handles, a.handles),
+        ("email-phone-numbers", a.phone_numbers),
+        ("email-emails", a.emails),
+        ("email-vehicles", a.vehicles),
+        ("email-handles", a.handles),
     ];
     let mut text = format!("{}\n\n{}\n\n", a.title, a.body);
     let mut html = format!(
@@ -162,28 +108,31 @@ pub fn alert(a: &AlertEmail<'_>) -> Rendered {
     let present: Vec<_> = lists.iter().filter(|(_, l)| !l.is_empty()).collect();
     if !present.is_empty() {
         html.push_str("<ul>");
-        for (label, list) in present {
-            text.push_str(&format!("{label}: {}\n", list.join(", ")));
+        for (key, list) in present {
+            let (label, joined) = (t(language, key), list.join(", "));
+            text.push_str(&field(language, &label, &joined));
+            text.push('\n');
             html.push_str(&format!(
-                "<li><strong>{}:</strong> {}</li>",
-                escape_html(label),
-                escape_html(&list.join(", "))
+                "<li>{}</li>",
+                field_html(language, &label, &joined)
             ));
         }
         html.push_str("</ul>");
         text.push('\n');
     }
+    let published = field(language, &t(language, "email-published"), a.published_on);
+    let why = t(language, "email-why");
+    let unsubscribe = t(language, "email-unsubscribe");
     text.push_str(&format!(
-        "{}: {}\n\n--\n{}\n{}: {}\n",
-        w.published, a.published_on, w.why, w.unsubscribe, a.unsubscribe_url
+        "{published}\n\n--\n{why}\n{}\n",
+        field(language, &unsubscribe, a.unsubscribe_url)
     ));
     html.push_str(&format!(
-        "<p>{}: {}</p><hr><p>{}</p><p><a href=\"{}\">{}</a></p></body></html>",
-        escape_html(w.published),
-        escape_html(a.published_on),
-        escape_html(w.why),
+        "<p>{}</p><hr><p>{}</p><p><a href=\"{}\">{}</a></p></body></html>",
+        escape_html(&published),
+        escape_html(&why),
         escape_html(a.unsubscribe_url),
-        escape_html(w.unsubscribe)
+        escape_html(&unsubscribe)
     ));
     Rendered {
         subject,
@@ -192,20 +141,18 @@ pub fn alert(a: &AlertEmail<'_>) -> Rendered {
     }
 }
 
-pub fn confirmation(confirm_url: &str, language: &str) -> Rendered {
-    let w = words(language);
+pub fn confirmation(confirm_url: &str, language: Language) -> Rendered {
+    let ask = t(language, "email-confirm-ask");
+    let ignore = t(language, "email-confirm-ignore");
     Rendered {
-        subject: w.confirm_subject.to_string(),
-        text: format!(
-            "{}\n\n{}\n\n{}\n",
-            w.confirm_ask, confirm_url, w.confirm_ignore
-        ),
+        subject: t(language, "email-confirm-subject"),
+        text: format!("{ask}\n\n{confirm_url}\n\n{ignore}\n"),
         html: format!(
             "<!doctype html><html><body><p>{}</p><p><a href=\"{}\">{}</a></p><p>{}</p></body></html>",
-            escape_html(w.confirm_ask),
+            escape_html(&ask),
             escape_html(confirm_url),
             escape_html(confirm_url),
-            escape_html(w.confirm_ignore)
+            escape_html(&ignore)
         ),
     }
 }
@@ -227,28 +174,127 @@ pub fn document(subject: &str, text: &str) -> Rendered {
 mod tests {
     use super::*;
 
-    #[test]
-    fn html_is_escaped_and_languages_fall_back_to_english() {
+    fn sample(language: Language, phones: &[String], unsubscribe_url: &str) -> Rendered {
         let empty: Vec<String> = Vec::new();
-        let r = alert(&AlertEmail {
+        alert(&AlertEmail {
             category_name: "Robbery",
-            region_names: "Gwent Police",
+            region_names: "Gwent Police, South Wales Police",
             title: "<script>x</script>",
-            body: "a & b",
+            body: "a & b\n\nsecond",
             published_on: "2026-11-21",
-            phone_numbers: &["07700 900123".to_string()],
+            phone_numbers: phones,
             emails: &empty,
-            vehicles: &empty,
+            vehicles: &["AB12 CDE".to_string(), "XY34 ZZZ".to_string()],
             handles: &empty,
-            unsubscribe_url: "https://l.example/u?token=a\"b",
-            language: "xx",
-        });
-        assert_eq!(r.subject, "Safety alert: Robbery — Gwent Police");
+            unsubscribe_url,
+            language,
+        })
+    }
+
+    #[test]
+    fn html_is_escaped_and_empty_lists_are_left_out() {
+        let r = sample(
+            Language::En,
+            &["07700 900123".to_string()],
+            "https://l.example/u?token=a\"b",
+        );
         assert!(r.html.contains("&lt;script&gt;") && !r.html.contains("<script>"));
         assert!(r.html.contains("a &amp; b"));
         assert!(r.html.contains("token=a&quot;b"));
         assert!(r.text.contains("Phone numbers: 07700 900123"));
-        assert!(!r.text.contains("Vehicles"), "empty lists are left out");
-        assert_eq!(confirmation("u", "pt-BR").subject, PT.confirm_subject);
+        assert!(
+            !r.text.contains("Email addresses"),
+            "empty lists are left out"
+        );
+    }
+
+    /// The English emails, byte for byte as they were before the words moved to Fluent.
+    #[test]
+    fn english_is_unchanged() {
+        let url = "https://l.example/subscriptions/unsubscribe?token=t&lang=en";
+        let r = sample(Language::En, &["07700 900123".to_string()], url);
+        assert_eq!(
+            r.subject,
+            "Safety alert: Robbery — Gwent Police, South Wales Police"
+        );
+        assert_eq!(
+            r.text,
+            "<script>x</script>\n\na & b\n\nsecond\n\n\
+             Phone numbers: 07700 900123\nVehicles: AB12 CDE, XY34 ZZZ\n\n\
+             Published: 2026-11-21\n\n--\n\
+             You receive this because this address subscribed to Lookout safety alerts.\n\
+             Unsubscribe: https://l.example/subscriptions/unsubscribe?token=t&lang=en\n"
+        );
+        assert_eq!(
+            r.html,
+            "<!doctype html><html><body><h1>&lt;script&gt;x&lt;/script&gt;</h1>\
+             <p>a &amp; b</p><p>second</p><ul>\
+             <li><strong>Phone numbers:</strong> 07700 900123</li>\
+             <li><strong>Vehicles:</strong> AB12 CDE, XY34 ZZZ</li></ul>\
+             <p>Published: 2026-11-21</p><hr>\
+             <p>You receive this because this address subscribed to Lookout safety alerts.</p>\
+             <p><a href=\"https://l.example/subscriptions/unsubscribe?token=t&amp;lang=en\">\
+             Unsubscribe</a></p></body></html>"
+        );
+        let r = sample(Language::En, &[], url);
+        assert!(r.text.contains("second\n\nVehicles: "), "{}", r.text);
+
+        let c = confirmation("https://l.example/c?token=t", Language::En);
+        assert_eq!(c.subject, "Confirm your Lookout safety alerts");
+        assert_eq!(
+            c.text,
+            "Someone (we hope you) asked for Lookout safety alerts at this address. To start \
+             receiving them, confirm here:\n\nhttps://l.example/c?token=t\n\n\
+             If it was not you, ignore this email: nothing more will be sent.\n"
+        );
+        assert_eq!(
+            c.html,
+            "<!doctype html><html><body><p>Someone (we hope you) asked for Lookout safety alerts \
+             at this address. To start receiving them, confirm here:</p>\
+             <p><a href=\"https://l.example/c?token=t\">https://l.example/c?token=t</a></p>\
+             <p>If it was not you, ignore this email: nothing more will be sent.</p>\
+             </body></html>"
+        );
+    }
+
+    #[test]
+    fn every_language_has_its_own_words() {
+        let english = sample(Language::En, &["1".to_string()], "u");
+        for language in Language::ALL {
+            for key in i18n::keys(Language::En)
+                .iter()
+                .filter(|k| k.starts_with("email-"))
+            {
+                assert!(i18n::has(language, key), "{} lacks {key}", language.tag());
+            }
+            let r = sample(language, &["1".to_string()], "u");
+            assert!(
+                r.subject
+                    .contains("Robbery — Gwent Police, South Wales Police"),
+                "{}",
+                r.subject
+            );
+            assert!(!r.text.contains("email-"), "{}", r.text);
+            if language != Language::En {
+                assert_ne!(r.subject, english.subject, "{}", language.tag());
+                assert_ne!(r.text, english.text, "{}", language.tag());
+                let c = confirmation("u", language);
+                assert_ne!(c.subject, confirmation("u", Language::En).subject);
+            }
+        }
+        let zh = sample(Language::ZhHans, &["1".to_string()], "u");
+        assert_eq!(
+            zh.subject,
+            "安全警报：Robbery — Gwent Police, South Wales Police"
+        );
+        assert!(
+            zh.html.contains("<li><strong>电话号码：</strong>1</li>"),
+            "{}",
+            zh.html
+        );
+        assert_eq!(
+            confirmation("u", Language::PtBr).subject,
+            "Confirme seus alertas de segurança do Lookout"
+        );
     }
 }

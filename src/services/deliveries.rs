@@ -32,11 +32,13 @@ use crate::crypto::tokens::random_token;
 use crate::db::alerts::{self as store, AlertRow, DeliveryRow, SubscriberRow, TokenRow};
 use crate::db::{self, DbError};
 use crate::domain::{AlertContent, AlertId, DeliveryKind, Error, SubscriberId, SubscriberStatus};
+use crate::i18n::{self, Language};
 use crate::mail::templates::{self, AlertEmail};
 use crate::mail::{MailError, Outgoing, Sender};
 use crate::secret::SensitiveString;
 use crate::services::alerts::coarse_date;
 use crate::services::subscriptions::{self, CONFIRM, CONFIRM_TTL_SECS, UNSUBSCRIBE};
+use crate::settings::Settings;
 use crate::state::AppState;
 
 /// How long a batch's check that each subscriber still wants its message holds. A message whose
@@ -212,11 +214,12 @@ struct Batch {
     dropped: usize,
 }
 
-/// What every message about one alert shares.
+/// What every message about one alert shares. Names are put in each subscriber's language when
+/// the message is rendered.
 struct AlertText {
     content: AlertContent,
-    category_name: String,
-    region_names: String,
+    category: String,
+    regions: Vec<String>,
     published_on: String,
 }
 
@@ -480,21 +483,55 @@ fn open_alert(state: &AppState, alert: &AlertRow) -> Result<AlertText, &'static 
         .map_err(|_| "alert did not open")?;
     let content: AlertContent =
         serde_json::from_slice(&plain).map_err(|_| "alert content is corrupt")?;
-    let settings = &state.settings;
     let regions: Vec<String> = serde_json::from_str(&alert.regions).unwrap_or_default();
-    let region_names = regions
-        .iter()
-        .map(|r| settings.region_name(r))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let category_name = settings.category_name(&alert.category).to_string();
     let published_on = coarse_date(&alert.published_on, crate::settings::DatePrecision::Day);
     Ok(AlertText {
         content,
-        category_name,
-        region_names,
+        category: alert.category.clone(),
+        regions,
         published_on,
     })
+}
+
+/// An alert's category name and its region names (comma-separated) in `language`. English uses
+/// the configured names, exactly what `/meta` lists and the API contract's subject shows; another
+/// language its translation where one exists (a category or region an operator added has none).
+fn alert_names(settings: &Settings, language: Language, alert: &AlertText) -> (String, String) {
+    let category = settings.category_name(&alert.category);
+    if language == Language::En {
+        let regions: Vec<&str> = alert
+            .regions
+            .iter()
+            .map(|r| settings.region_name(r))
+            .collect();
+        return (category.to_string(), regions.join(", "));
+    }
+    let regions: Vec<String> = alert
+        .regions
+        .iter()
+        .map(|r| i18n::region_name(language, r, settings.region_name(r)))
+        .collect();
+    (
+        i18n::category_name(language, &alert.category, category),
+        regions.join(", "),
+    )
+}
+
+/// The page an emailed link opens (`/subscriptions/confirm` or `/subscriptions/unsubscribe`), with
+/// its one-use token; in the subscriber's language when `language` is given. Only the page's
+/// button (a POST) acts: a mail scanner following the link changes nothing.
+fn page_link(
+    base: &str,
+    purpose: &str,
+    token: &SensitiveString,
+    language: Option<Language>,
+) -> String {
+    let mut link = format!("{base}/subscriptions/{purpose}?token={}", token.expose());
+    if let Some(language) = language {
+        link.push_str("&lang=");
+        link.push_str(language.tag());
+    }
+    link
 }
 
 /// Renders the message for a row with its link token.
@@ -509,14 +546,13 @@ fn render(
         .get(&row.subscriber_id)
         .ok_or_else(|| Error::internal("subscriber missing from its batch"))?;
     let email = subscriptions::open_email(&state.keys, subscriber)?;
+    // Rows written before the canonical tags may hold `pt-br` or `es`: read case-insensitively.
+    let language = Language::from_tag(&subscriber.language).unwrap_or_default();
     let base = state.settings.server.public_url.trim_end_matches('/');
     let purpose = purpose(row.kind);
-    let link = format!(
-        "{base}/api/v1/subscriptions/{purpose}?token={}",
-        token.expose()
-    );
+    let link = page_link(base, purpose, token, Some(language));
     if purpose == CONFIRM {
-        let r = templates::confirmation(&link, &subscriber.language);
+        let r = templates::confirmation(&link, language);
         return Ok(Outgoing {
             to: email,
             subject: r.subject,
@@ -534,9 +570,10 @@ fn render(
         .map_err(|cause| Error::internal(*cause))?;
     let content = &alert.content;
     let ids = &content.identifiers;
+    let (category_name, region_names) = alert_names(&state.settings, language, alert);
     let r = templates::alert(&AlertEmail {
-        category_name: &alert.category_name,
-        region_names: &alert.region_names,
+        category_name: &category_name,
+        region_names: &region_names,
         title: &content.title,
         body: &content.body,
         published_on: &alert.published_on,
@@ -545,13 +582,15 @@ fn render(
         vehicles: &ids.vehicles,
         handles: &ids.online_handles,
         unsubscribe_url: &link,
-        language: &subscriber.language,
+        language,
     });
     Ok(Outgoing {
         to: email,
         subject: r.subject,
         text: r.text,
         html: r.html,
-        unsubscribe_url: Some(link),
+        // RFC 8058: mail clients POST `List-Unsubscribe=One-Click` to this URL; the page takes
+        // the token from the query string. No `lang`: nobody reads the answer.
+        unsubscribe_url: Some(page_link(base, purpose, token, None)),
     })
 }

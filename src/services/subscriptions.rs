@@ -11,7 +11,7 @@ use crate::crypto::{KeyRing, Purpose};
 use crate::db::alerts::{self as store, DeliveryRow, SubscriberRow};
 use crate::db::{self, DbConn};
 use crate::domain::{DeliveryKind, Error, ErrorKind, FieldError, SubscriberId, SubscriberStatus};
-use crate::mail::templates::LANGUAGES;
+use crate::i18n::Language;
 use crate::state::AppState;
 
 pub const CONFIRM: &str = "confirm";
@@ -81,16 +81,15 @@ fn validate(state: &AppState, input: &SubscribeInput) -> Result<Valid, Error> {
             "must be category codes from /meta (leave out for all)",
         ));
     }
+    // Any tag is accepted: one Lookout does not speak becomes English. The canonical tag is
+    // stored (`pt-BR`, `zh-Hans`); rows from before hold lowercase tags, which read the same.
     let language = input
         .language
         .as_deref()
-        .unwrap_or("en")
-        .to_ascii_lowercase();
-    let language = if LANGUAGES.contains(&language.split('-').next().unwrap_or("")) {
-        language
-    } else {
-        "en".to_string()
-    };
+        .and_then(Language::from_tag)
+        .unwrap_or_default()
+        .tag()
+        .to_string();
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }

@@ -15,15 +15,101 @@ use crate::smtp::{Mail, SmtpServer};
 
 const CONFIRM_SUBJECT: &str = "Confirm your Lookout safety alerts";
 
-fn link(mail: &Mail, kind: &str) -> String {
-    let marker = format!("/api/v1/subscriptions/{kind}?token=");
+/// The page link of `kind` (`confirm` or `unsubscribe`) in a mail's text, as a path on the test
+/// service (links are built on `server.public_url`; the test service listens elsewhere).
+pub(crate) fn link(mail: &Mail, kind: &str) -> String {
+    assert!(
+        !mail.text.contains("/api/v1/"),
+        "emailed links open pages: {}",
+        mail.text
+    );
+    let marker = format!("/subscriptions/{kind}?token=");
     let start = mail
         .text
         .find(&marker)
         .unwrap_or_else(|| panic!("no {kind} link in {}", mail.text));
-    let rest = &mail.text[start + marker.len()..];
-    let token: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
-    format!("/api/v1/subscriptions/{kind}?token={token}")
+    let rest = &mail.text[start..];
+    rest.chars().take_while(|c| !c.is_whitespace()).collect()
+}
+
+/// A query parameter of a link (tokens and tags need no decoding).
+pub(crate) fn query_param(link: &str, name: &str) -> Option<String> {
+    let query = link.split_once('?')?.1;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(&format!("{name}=")))
+        .map(str::to_string)
+}
+
+/// An attribute of the first tag in `html` that contains `marker`, HTML entities undone.
+fn attribute(html: &str, marker: &str, name: &str) -> String {
+    let at = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("no {marker} in {html}"));
+    let tag_start = html[..=at].rfind('<').unwrap();
+    let tag = &html[tag_start..tag_start + html[tag_start..].find('>').unwrap()];
+    let key = format!(" {name}=\"");
+    let value = &tag[tag
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {name} in {tag}"))
+        + key.len()..];
+    value[..value.find('"').unwrap()]
+        .replace("&#x2f;", "/")
+        .replace("&#61;", "=")
+        .replace("&#x3d;", "=")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The page behind an emailed link, as a person (or a mail scanner) opens it: a GET, which must
+/// show one form carrying the link's token. Returns where the form posts and its token.
+pub(crate) async fn open_link(app: &TestApp, link: &str) -> (String, String) {
+    let res = app.get(link).await;
+    assert_eq!(res.status(), 200, "GET {link}");
+    let html = res.text().await.unwrap();
+    let action = attribute(&html, "<form method=\"post\"", "action");
+    let token = attribute(&html, "name=\"token\"", "value");
+    assert_eq!(
+        Some(&token),
+        query_param(link, "token").as_ref(),
+        "the page's form carries the link's token"
+    );
+    (action, token)
+}
+
+/// Presses the page's one button: a form POST of the token to where the form posts.
+pub(crate) async fn press_button(app: &TestApp, action: &str, token: &str) -> reqwest::Response {
+    app.client
+        .post(app.url(action))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(format!("token={token}"))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// RFC 8058 one-click: what a mail client does with a `List-Unsubscribe` header (`<url>`) when
+/// `List-Unsubscribe-Post` says `List-Unsubscribe=One-Click`.
+pub(crate) async fn one_click(app: &TestApp, header: &str) -> reqwest::Response {
+    let url = header.trim_matches(|c| c == '<' || c == '>');
+    let public_url = &app.settings.server.public_url;
+    let path = url
+        .strip_prefix(public_url.trim_end_matches('/'))
+        .unwrap_or_else(|| panic!("{url} is not on {public_url}"));
+    app.client
+        .post(app.url(path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap()
+}
+
+/// How many subscribers have confirmed.
+fn confirmed(app: &TestApp) -> usize {
+    app.strings("SELECT id AS v FROM subscribers WHERE status = 'confirmed'")
+        .len()
 }
 
 fn to(mail: &Mail) -> &str {
@@ -63,11 +149,23 @@ pub(crate) async fn subscribe_all(app: &TestApp, smtp: &SmtpServer, subs: &[(Str
     let mut expected: Vec<&str> = subs.iter().map(|(email, _)| email.as_str()).collect();
     expected.sort_unstable();
     assert_eq!(recipients(&mails[before..]), expected);
+    // Opening the links shows each a page with one button, and confirms nobody.
+    let confirmed_before = confirmed(app);
+    let mut buttons = Vec::new();
     for mail in &mails[before..] {
         assert_eq!(mail.subject, CONFIRM_SUBJECT);
-        let res = app.get(&link(mail, "confirm")).await;
+        buttons.push(open_link(app, &link(mail, "confirm")).await);
+    }
+    assert_eq!(
+        confirmed(app),
+        confirmed_before,
+        "opening a link confirms nothing"
+    );
+    for (action, token) in buttons {
+        let res = press_button(app, &action, &token).await;
         assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
     }
+    assert_eq!(confirmed(app), confirmed_before + subs.len());
 }
 
 pub(crate) async fn submit(app: &TestApp, body: &Value) -> (String, String) {
@@ -231,9 +329,10 @@ async fn alerts_reach_only_confirmed_matching_subscribers(backend: Backend) {
     assert_eq!(to(alert), "all@sub.test");
     assert_eq!(alert.subject, "Safety alert: Robbery — South Wales Police");
     let unsubscribe = alert.header("list-unsubscribe").unwrap().to_string();
+    let public_url = &app.settings.server.public_url;
     assert!(
-        unsubscribe.starts_with('<')
-            && unsubscribe.contains("/api/v1/subscriptions/unsubscribe?token="),
+        unsubscribe.starts_with(&format!("<{public_url}/subscriptions/unsubscribe?token="))
+            && !unsubscribe.contains("lang="),
         "{unsubscribe}"
     );
     assert_eq!(
@@ -243,8 +342,11 @@ async fn alerts_reach_only_confirmed_matching_subscribers(backend: Backend) {
     assert!(
         alert
             .text
-            .contains("/api/v1/subscriptions/unsubscribe?token=")
+            .contains(&format!("{public_url}/subscriptions/unsubscribe?token=")),
+        "{}",
+        alert.text
     );
+    assert!(link(alert, "unsubscribe").ends_with("&lang=en"));
     assert!(alert.html.contains("unsubscribe?token="));
     assert!(
         alert.text.contains("07700 900123"),
@@ -294,18 +396,7 @@ async fn alerts_reach_only_confirmed_matching_subscribers(backend: Backend) {
     assert_eq!(status["messages"][0]["body"], "Thank you. Stay safe.");
 
     // One-click unsubscribe (RFC 8058: a form POST to the header's URL), then nothing more.
-    let url = unsubscribe.trim_matches(|c| c == '<' || c == '>');
-    // The link is built on server.public_url; the test service listens elsewhere.
-    let path = &url[url.find("/api/v1/").unwrap()..];
-    assert!(url.starts_with(&app.settings.server.public_url));
-    let res = app
-        .client
-        .post(app.url(path))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .body("List-Unsubscribe=One-Click")
-        .send()
-        .await
-        .unwrap();
+    let res = one_click(&app, &unsubscribe).await;
     assert_eq!(res.status(), 200);
     let (_, second) = submit(&app, &report(json!({}))).await;
     let res = publish_draft(&app, &caseworker, &second, &["south-wales"]).await;
@@ -836,11 +927,15 @@ async fn the_outbox_folder_receives_mail_by_default(backend: Backend) {
     let mail = std::fs::read_to_string(found[0].path()).unwrap();
     assert!(mail.contains("To: outbox@sub.test"), "{mail}");
     assert!(mail.contains("multipart/alternative"), "{mail}");
-    assert!(
-        mail.contains("/api/v1/subscriptions/confirm?token="),
-        "{mail}"
-    );
-    assert!(mail.contains("Alguien"), "the Spanish template: {mail}");
+    // The text part, quoted-printable undone.
+    let parsed = mail_parser::MessageParser::default()
+        .parse(mail.as_bytes())
+        .unwrap();
+    let text = parsed.body_text(0).unwrap();
+    assert!(text.contains("/subscriptions/confirm?token="), "{text}");
+    assert!(!text.contains("/api/v1/"), "{text}");
+    assert!(text.contains("&lang=es"), "{text}");
+    assert!(text.contains("Alguien"), "the Spanish template: {text}");
 }
 
 both_backends!(the_outbox_folder_receives_mail_by_default);
@@ -884,3 +979,273 @@ async fn unconfirmed_addresses_get_one_confirmation_and_then_expire(backend: Bac
 }
 
 both_backends!(unconfirmed_addresses_get_one_confirmation_and_then_expire);
+
+/// The statuses of every subscriber, sorted.
+fn statuses(app: &TestApp) -> Vec<String> {
+    app.strings("SELECT status AS v FROM subscribers ORDER BY status")
+}
+
+/// Submits a report and publishes its alert for South Wales; returns how many it is going to.
+async fn publish_one(app: &TestApp, caseworker: &str) -> Value {
+    let (_, case) = submit(app, &report(json!({}))).await;
+    let res = publish_draft(app, caseworker, &case, &["south-wales"]).await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["recipients"].clone()
+}
+
+/// A mail scanner opens every link of a message: that changes nothing. Only a person pressing the
+/// page's button confirms or unsubscribes, or a mail client's RFC 8058 one-click POST to the
+/// `List-Unsubscribe` URL.
+async fn emailed_links_act_only_when_posted(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, smtp_settings(smtp.url())).await;
+    let caseworker = app.staff_token(Role::Caseworker).await;
+    let res = app
+        .post_json(
+            "/api/v1/subscriptions",
+            &json!({"email": "scanned@sub.test", "regions": ["south-wales"]}),
+        )
+        .await;
+    assert_eq!(res.status(), 202);
+    let mails = drained_mail(&app, &smtp).await;
+    assert_eq!(mails.len(), 1);
+    let confirm = link(&mails[0], "confirm");
+
+    // The scanner opens the confirmation link (twice): still unconfirmed, no alert reaches it.
+    let (action, token) = open_link(&app, &confirm).await;
+    open_link(&app, &confirm).await;
+    assert_eq!(statuses(&app), ["pending"]);
+    assert_eq!(
+        publish_one(&app, &caseworker).await,
+        0,
+        "nobody has confirmed"
+    );
+
+    // The person presses the button; the used link then shows that it is not valid any more.
+    let res = press_button(&app, &action, &token).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(statuses(&app), ["confirmed"]);
+    let res = press_button(&app, &action, &token).await;
+    assert_eq!(res.status(), 404);
+    assert_eq!(publish_one(&app, &caseworker).await, 1);
+    let mails = drained_mail(&app, &smtp).await;
+    assert_eq!(mails.len(), 2);
+    let alert = &mails[1];
+    assert_eq!(to(alert), "scanned@sub.test");
+
+    // The scanner opens the alert's unsubscribe link and the header's URL: still subscribed,
+    // and the next alert still arrives.
+    let header = alert.header("list-unsubscribe").unwrap().to_string();
+    let header_path = header
+        .trim_matches(|c| c == '<' || c == '>')
+        .strip_prefix(app.settings.server.public_url.trim_end_matches('/'))
+        .unwrap()
+        .to_string();
+    let in_text = link(alert, "unsubscribe");
+    assert_eq!(
+        query_param(&in_text, "token"),
+        query_param(&header_path, "token")
+    );
+    open_link(&app, &in_text).await;
+    open_link(&app, &header_path).await;
+    assert_eq!(statuses(&app), ["confirmed"]);
+    assert_eq!(publish_one(&app, &caseworker).await, 1);
+    let mails = drained_mail(&app, &smtp).await;
+    assert_eq!(mails.len(), 3);
+    assert_eq!(to(&mails[2]), "scanned@sub.test");
+
+    // RFC 8058 one-click, with the first alert's header: the subscriber is deleted, and a later
+    // alert does not reach the address.
+    let res = one_click(&app, &header).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(app.count("subscribers"), 0);
+    assert_eq!(publish_one(&app, &caseworker).await, 0);
+    let mails = drained_mail(&app, &smtp).await;
+    assert_eq!(mails.len(), 3, "nothing after the one-click unsubscribe");
+}
+
+/// Each subscriber's emails come in the language they chose: the fixed words, the category and
+/// region names, and the links (which open the pages in that language). English stays as the
+/// API contract fixes it.
+async fn emails_come_in_the_subscribers_language(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, smtp_settings(smtp.url())).await;
+    let public_url = app
+        .settings
+        .server
+        .public_url
+        .trim_end_matches('/')
+        .to_string();
+    for (email, language) in [
+        ("ro@sub.test", json!("ro")),
+        ("pt@sub.test", json!("pt-BR")),
+        ("en@sub.test", Value::Null),
+        ("de@sub.test", json!("de-DE")),
+    ] {
+        let mut body = json!({"email": email, "regions": ["south-wales"]});
+        if !language.is_null() {
+            body["language"] = language;
+        }
+        let res = app.post_json("/api/v1/subscriptions", &body).await;
+        assert_eq!(res.status(), 202);
+    }
+    assert_eq!(
+        app.strings("SELECT language AS v FROM subscribers ORDER BY language"),
+        ["en", "en", "pt-BR", "ro"],
+        "canonical tags are stored; a language Lookout lacks is English"
+    );
+    let mails = drained_mail(&app, &smtp).await;
+    assert_eq!(mails.len(), 4);
+    let mail_to = |mails: &[Mail], address: &str| -> Mail {
+        let found: Vec<&Mail> = mails.iter().filter(|m| to(m) == address).collect();
+        assert_eq!(found.len(), 1, "one mail to {address}");
+        found[0].clone()
+    };
+
+    let confirmations = [
+        (
+            "ro@sub.test",
+            "ro",
+            "Confirmă alertele de siguranță Lookout",
+            ["Cineva (sperăm că tu)", "Dacă nu ai fost tu"],
+        ),
+        (
+            "pt@sub.test",
+            "pt-BR",
+            "Confirme seus alertas de segurança do Lookout",
+            ["Alguém (esperamos que você)", "Se não foi você"],
+        ),
+        (
+            "en@sub.test",
+            "en",
+            CONFIRM_SUBJECT,
+            ["Someone (we hope you)", "If it was not you"],
+        ),
+        (
+            "de@sub.test",
+            "en",
+            CONFIRM_SUBJECT,
+            ["Someone (we hope you)", "If it was not you"],
+        ),
+    ];
+    for (address, tag, subject, words) in confirmations {
+        let mail = mail_to(&mails, address);
+        assert_eq!(mail.subject, subject);
+        for word in words {
+            assert!(mail.text.contains(word), "{word} in {}", mail.text);
+            assert!(mail.html.contains(word), "{word} in {}", mail.html);
+        }
+        let confirm = link(&mail, "confirm");
+        assert!(
+            mail.text
+                .contains(&format!("{public_url}/subscriptions/confirm?token=")),
+            "{}",
+            mail.text
+        );
+        assert_eq!(query_param(&confirm, "lang").as_deref(), Some(tag));
+        // The page opens in the subscriber's language, and its button keeps it.
+        let res = app.get(&confirm).await;
+        assert_eq!(
+            res.headers()
+                .get("content-language")
+                .unwrap()
+                .to_str()
+                .unwrap(),
+            tag
+        );
+        let (action, token) = open_link(&app, &confirm).await;
+        assert_eq!(action, format!("/subscriptions/confirm?lang={tag}"));
+        let res = press_button(&app, &action, &token).await;
+        assert_eq!(res.status(), 200);
+    }
+    assert_eq!(statuses(&app), ["confirmed"; 4]);
+
+    // A row written before tags were canonical (lowercase) reads the same.
+    app.execute("UPDATE subscribers SET language = 'pt-br' WHERE language = 'pt-BR'");
+    let caseworker = app.staff_token(Role::Caseworker).await;
+    assert_eq!(publish_one(&app, &caseworker).await, 4);
+    let mails = drained_mail(&app, &smtp).await;
+    let alerts = &mails[4..];
+    assert_eq!(alerts.len(), 4);
+    let expected = [
+        (
+            "ro@sub.test",
+            "ro",
+            "Alertă de siguranță: Jaf — Poliția South Wales",
+            [
+                "Numere de telefon: ",
+                "Publicat: ",
+                "Primești acest mesaj",
+                "Dezabonare: ",
+            ],
+        ),
+        (
+            "pt@sub.test",
+            "pt-BR",
+            "Alerta de segurança: Roubo — Polícia de South Wales",
+            [
+                "Números de telefone: ",
+                "Publicado: ",
+                "Você recebe isto",
+                "Cancelar inscrição: ",
+            ],
+        ),
+        (
+            "en@sub.test",
+            "en",
+            "Safety alert: Robbery — South Wales Police",
+            [
+                "Phone numbers: ",
+                "Published: ",
+                "You receive this",
+                "Unsubscribe: ",
+            ],
+        ),
+        (
+            "de@sub.test",
+            "en",
+            "Safety alert: Robbery — South Wales Police",
+            [
+                "Phone numbers: ",
+                "Published: ",
+                "You receive this",
+                "Unsubscribe: ",
+            ],
+        ),
+    ];
+    for (address, tag, subject, words) in expected {
+        let alert = mail_to(alerts, address);
+        assert_eq!(alert.subject, subject);
+        for word in words {
+            assert!(alert.text.contains(word), "{word} in {}", alert.text);
+        }
+        let unsubscribe = link(&alert, "unsubscribe");
+        assert!(
+            alert
+                .text
+                .contains(&format!("{public_url}/subscriptions/unsubscribe?token=")),
+            "{}",
+            alert.text
+        );
+        assert_eq!(query_param(&unsubscribe, "lang").as_deref(), Some(tag));
+        assert!(
+            alert.html.contains(&format!("&amp;lang={tag}\"")),
+            "{}",
+            alert.html
+        );
+        let header = alert.header("list-unsubscribe").unwrap();
+        assert_eq!(
+            header,
+            format!(
+                "<{public_url}/subscriptions/unsubscribe?token={}>",
+                query_param(&unsubscribe, "token").unwrap()
+            ),
+            "the one-click URL has no language"
+        );
+    }
+}
+
+both_backends!(
+    emailed_links_act_only_when_posted,
+    emails_come_in_the_subscribers_language,
+);

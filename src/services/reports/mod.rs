@@ -60,7 +60,10 @@ pub fn open_sealed(
 }
 
 /// Checks a consent's SPOC against the register: it must exist and be active now.
-pub(super) fn active_consent(conn: &mut DbConn, consent: &Consent) -> Result<Option<ActiveConsent>, Error> {
+pub(super) fn active_consent(
+    conn: &mut DbConn,
+    consent: &Consent,
+) -> Result<Option<ActiveConsent>, Error> {
     let Some(spoc_id) = consent.spoc_id.as_ref() else {
         return Ok(None);
     };
