@@ -5,13 +5,16 @@
 mod helpers;
 
 mod alerts;
+mod browser;
 mod checks;
 mod cli;
 mod firewall;
 mod fixture;
 mod forwarding;
 mod foundation;
+mod journeys;
 mod logging;
 mod openapi;
+mod pages;
 mod reports;
 mod smtp;
