@@ -11,7 +11,7 @@ nav-report = Report an incident
 nav-follow-up = Follow up a report
 nav-check = Check a client
 nav-subscribe = Get safety alerts
-footer-privacy = Lookout keeps no record of your address, device or browser, sets no cookies and runs no scripts. What you write is encrypted.
+footer-privacy = Lookout keeps no record of your IP address, device or browser, sets no cookies and runs no scripts. What you write is encrypted.
 choose = Choose…
 form-has-errors = Some answers need changing
 
