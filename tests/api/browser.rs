@@ -1057,7 +1057,24 @@ struct ChromeDriver {
 }
 
 impl ChromeDriver {
+    /// Starts chromedriver, again if it could not bind its port: with `--port=0` it picks a free
+    /// IPv4 port and then binds the same number on IPv6, which another process can hold (seen in
+    /// CI as "bind() failed: Address already in use" and exit status 1).
     async fn start() -> ChromeDriver {
+        let mut failures = Vec::new();
+        for _ in 0..5 {
+            match ChromeDriver::try_start().await {
+                Ok(driver) => return driver,
+                Err(failure) => failures.push(failure),
+            }
+        }
+        panic!(
+            "chromedriver did not start in 5 tries:\n{}",
+            failures.join("\n")
+        )
+    }
+
+    async fn try_start() -> Result<ChromeDriver, String> {
         let path =
             std::env::var(CHROMEDRIVER_ENV).unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let dir = tempfile::Builder::new()
@@ -1108,10 +1125,10 @@ impl ChromeDriver {
                 break port;
             }
             if let Some(status) = driver.child.try_wait().unwrap() {
-                panic!(
+                return Err(format!(
                     "chromedriver ({path}) exited during start-up ({status}); log:\n{}",
                     driver.log()
-                );
+                ));
             }
             assert!(
                 Instant::now() < deadline,
@@ -1133,7 +1150,13 @@ impl ChromeDriver {
                 Err(_) => false,
             };
             if ready {
-                return driver;
+                return Ok(driver);
+            }
+            if let Some(status) = driver.child.try_wait().unwrap() {
+                return Err(format!(
+                    "chromedriver ({path}) exited before answering ({status}); log:\n{}",
+                    driver.log()
+                ));
             }
             assert!(
                 Instant::now() < deadline,
