@@ -35,13 +35,20 @@ pub struct SealedReports {
     pub public_key: String,
 }
 
+/// The active SPOCs a reporter may name (the report and follow-up pages need only these, not the
+/// whole of `/meta` with its sealed-report key).
+pub async fn active_spocs(state: &AppState) -> Result<Vec<SpocSummary>, Error> {
+    let rows = state.db.run(store::active_spocs).await?;
+    Ok(rows.into_iter().map(SpocSummary::from).collect())
+}
+
 pub async fn meta(state: &AppState) -> Result<Meta, Error> {
-    let spocs = state.db.run(store::active_spocs).await?;
+    let spocs = active_spocs(state).await?;
     let settings = &state.settings;
     Ok(Meta {
         regions: settings.reference.regions.clone(),
         categories: settings.reference.categories.clone(),
-        spocs: spocs.into_iter().map(SpocSummary::from).collect(),
+        spocs,
         consent_statement: Statement {
             version: consent::STATEMENT_VERSION,
             text: consent::STATEMENT_TEXT,

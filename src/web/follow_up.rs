@@ -72,6 +72,10 @@ impl StatusPage {
         }
     }
 
+    fn spoc_hint(&self) -> bool {
+        false
+    }
+
     fn sender_label(&self, from: &str) -> String {
         self.ctx.t(if from == "reporter" {
             "follow-up-from-you"
@@ -213,8 +217,8 @@ async fn status_page(
         Err(e) if e.kind() == ErrorKind::ReceiptUnknown => return unknown_receipt(ctx, &receipt),
         Err(e) => return page::error(ctx, &e),
     };
-    let spocs = match meta::meta(state).await {
-        Ok(m) => m.spocs,
+    let spocs = match meta::active_spocs(state).await {
+        Ok(spocs) => spocs,
         Err(e) => return page::error(ctx, &e),
     };
     page::send(

@@ -63,6 +63,15 @@ impl FormPage {
         }
     }
 
+    fn chosen_spoc(&self) -> &str {
+        self.view.v("consent.spoc_id")
+    }
+
+    /// Only the report form explains when a police contact is needed.
+    fn spoc_hint(&self) -> bool {
+        true
+    }
+
     fn alert_on(&self) -> bool {
         self.view.v("alert") != "false"
     }
@@ -128,10 +137,6 @@ impl ReceiptPage {
     }
 }
 
-async fn spocs(state: &AppState) -> Result<Vec<SpocSummary>, Error> {
-    Ok(meta::meta(state).await?.spocs)
-}
-
 async fn form_page(
     ctx: &Ctx,
     state: &AppState,
@@ -140,7 +145,7 @@ async fn form_page(
 ) -> HttpResponse {
     // Without the register the form still comes back with everything typed: it only cannot
     // offer a police contact until the database answers again.
-    let spocs = match spocs(state).await {
+    let spocs = match meta::active_spocs(state).await {
         Ok(spocs) => spocs,
         Err(e) => {
             let (_, _, sentence) = page::describe(&e);
@@ -245,7 +250,7 @@ async fn preview(ctx: &Ctx, state: &AppState, form: Form) -> HttpResponse {
         Ok(p) => p,
         Err(e) => return refused(ctx, state, form, e).await,
     };
-    let spoc = match spocs(state).await {
+    let spoc = match meta::active_spocs(state).await {
         Ok(all) => all.into_iter().find(|s| Some(&s.id) == spoc_id.as_ref()),
         Err(e) => return page::error(ctx, &e),
     };

@@ -146,7 +146,7 @@ async fn act(
     state: web::Data<AppState>,
     body: web::Bytes,
     path: &'static str,
-    done: &str,
+    confirm: bool,
 ) -> HttpResponse {
     let ctx = Ctx::new(&req, &state, path);
     let Some(token) = posted_token(&req, &body) else {
@@ -156,16 +156,18 @@ async fn act(
             &MessagePage::new(&ctx, "link-invalid-title", "link-no-token"),
         );
     };
-    let result = if path == "/subscriptions/confirm" {
+    let result = if confirm {
         subscriptions::confirm(&state, token.expose()).await
     } else {
         subscriptions::unsubscribe(&state, token.expose()).await
     };
+    let (title, done) = if confirm {
+        ("confirmed-title", "confirmed")
+    } else {
+        ("unsubscribed-title", "unsubscribed")
+    };
     match result {
-        Ok(()) => page::ok(
-            &ctx,
-            &MessagePage::new(&ctx, &format!("{done}-title"), done),
-        ),
+        Ok(()) => page::ok(&ctx, &MessagePage::new(&ctx, title, done)),
         Err(e) if e.kind() == ErrorKind::NotFound => page::send(
             actix_web::http::StatusCode::NOT_FOUND,
             &ctx,
@@ -180,7 +182,7 @@ pub async fn confirm_post(
     state: web::Data<AppState>,
     body: web::Bytes,
 ) -> HttpResponse {
-    act(req, state, body, "/subscriptions/confirm", "confirmed").await
+    act(req, state, body, "/subscriptions/confirm", true).await
 }
 
 pub async fn unsubscribe_post(
@@ -188,12 +190,5 @@ pub async fn unsubscribe_post(
     state: web::Data<AppState>,
     body: web::Bytes,
 ) -> HttpResponse {
-    act(
-        req,
-        state,
-        body,
-        "/subscriptions/unsubscribe",
-        "unsubscribed",
-    )
-    .await
+    act(req, state, body, "/subscriptions/unsubscribe", false).await
 }
