@@ -55,7 +55,7 @@ fn main() -> anyhow::Result<()> {
     })?;
     let email = format!("bench-{}@lookout.test", uuid::Uuid::new_v4().simple());
     let password = "benchmark caseworker password";
-    let row = staff::new_staff_row(&keys, &email, Role::Caseworker, password)
+    let row = staff::new_staff_row(&keys, &email, Role::Caseworker, password, false)
         .map_err(|e| anyhow::anyhow!("{:?}", e.kind()))?;
     db.blocking(|conn| {
         staff::insert_staff(

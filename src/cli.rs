@@ -228,7 +228,7 @@ fn admin_create(
         keys.master_id(),
     )?;
     let created =
-        db.blocking(|conn| staff::create_admin_blocking(conn, &keys, email, password.expose()));
+        db.blocking(|conn| staff::create_admin_blocking(conn, &keys, email, password.expose(), generated));
     match created {
         Ok(Some(id)) => {
             println!(

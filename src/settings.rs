@@ -147,7 +147,10 @@ pub struct FirewallSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StaffSettings {
+    /// A session ends this long after sign-in, however busy.
     pub session_hours: i64,
+    /// A session ends after this long without a request.
+    pub idle_minutes: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -250,6 +253,12 @@ impl Settings {
         }
         if self.staff.session_hours < 1 {
             return invalid("staff.session_hours must be at least 1".into());
+        }
+        if !(1..=self.staff.session_hours * 60).contains(&self.staff.idle_minutes) {
+            return invalid(
+                "staff.idle_minutes must be at least 1 and at most staff.session_hours in minutes"
+                    .into(),
+            );
         }
         if self.limits.anonymous_per_client_per_minute == 0
             || self.limits.anonymous_global_per_minute == 0

@@ -99,6 +99,13 @@ pub fn insert_org(conn: &mut DbConn, row: &OrgRow) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Every organisation, oldest first.
+pub fn orgs(conn: &mut DbConn) -> Result<Vec<OrgRow>, DbError> {
+    Ok(orgs::table
+        .order((orgs::created_on.asc(), orgs::id.asc()))
+        .load(conn)?)
+}
+
 pub fn org(conn: &mut DbConn, id: &OrgId) -> Result<Option<OrgRow>, DbError> {
     Ok(orgs::table.find(id).first(conn).optional()?)
 }

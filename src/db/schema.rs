@@ -88,6 +88,7 @@ diesel::table! {
         last_failed_at -> Nullable<BigInt>,
         active -> Bool,
         created_on -> Text,
+        must_change_password -> Bool,
     }
 }
 
@@ -96,6 +97,7 @@ diesel::table! {
         token_hash -> Text,
         staff_id -> Text,
         expires_at -> BigInt,
+        last_seen_at -> BigInt,
     }
 }
 

@@ -21,6 +21,7 @@ pub struct StaffRow {
     pub last_failed_at: Option<i64>,
     pub active: bool,
     pub created_on: String,
+    pub must_change_password: bool,
 }
 
 pub fn insert(conn: &mut DbConn, row: &StaffRow) -> Result<bool, DbError> {
@@ -47,6 +48,53 @@ pub fn by_email_index(conn: &mut DbConn, index: &str) -> Result<Option<StaffRow>
 
 pub fn by_id(conn: &mut DbConn, id: &StaffId) -> Result<Option<StaffRow>, DbError> {
     Ok(staff::table.find(id).first(conn).optional()?)
+}
+
+/// Every account, oldest first (the administrators' list).
+pub fn all(conn: &mut DbConn) -> Result<Vec<StaffRow>, DbError> {
+    Ok(staff::table
+        .order((staff::created_on.asc(), staff::id.asc()))
+        .load(conn)?)
+}
+
+/// A new password hash; `must_change` when an administrator set it. Failures are forgotten.
+pub fn set_password(
+    conn: &mut DbConn,
+    id: &StaffId,
+    hash: &str,
+    must_change: bool,
+) -> Result<(), DbError> {
+    diesel::update(staff::table.find(id))
+        .set((
+            staff::password_hash.eq(hash),
+            staff::must_change_password.eq(must_change),
+            staff::failed_logins.eq(0),
+            staff::last_failed_at.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Turns the second factor off and forgets its secret. The last used step is kept, so a code
+/// seen before can never be replayed against a later enrolment's secret by chance.
+pub fn clear_totp(conn: &mut DbConn, id: &StaffId) -> Result<(), DbError> {
+    diesel::update(staff::table.find(id))
+        .set((
+            staff::totp_secret.eq(None::<Vec<u8>>),
+            staff::totp_enabled.eq(false),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Disables an account: false when it was already disabled (or does not exist).
+pub fn deactivate(conn: &mut DbConn, id: &StaffId) -> Result<bool, DbError> {
+    Ok(
+        diesel::update(staff::table.find(id).filter(staff::active.eq(true)))
+            .set(staff::active.eq(false))
+            .execute(conn)?
+            == 1,
+    )
 }
 
 pub fn record_failure(conn: &mut DbConn, id: &StaffId, now: i64) -> Result<(), DbError> {
@@ -109,31 +157,57 @@ pub fn insert_session(
     token_hash: &str,
     staff_id: &StaffId,
     expires_at: i64,
+    now: i64,
 ) -> Result<(), DbError> {
     diesel::insert_into(sessions::table)
         .values((
             sessions::token_hash.eq(token_hash),
             sessions::staff_id.eq(staff_id),
             sessions::expires_at.eq(expires_at),
+            sessions::last_seen_at.eq(now),
         ))
         .execute(conn)?;
     Ok(())
 }
 
-/// The staff member a live session belongs to (expired sessions and inactive staff: none).
+/// The staff member a live session belongs to, with when the session was last used. Expired
+/// sessions, sessions idle since `idle_since` or before, and inactive staff: none.
 pub fn session_staff(
     conn: &mut DbConn,
     token_hash: &str,
     now: i64,
-) -> Result<Option<StaffRow>, DbError> {
+    idle_since: i64,
+) -> Result<Option<(StaffRow, i64)>, DbError> {
     Ok(sessions::table
         .inner_join(staff::table)
         .filter(sessions::token_hash.eq(token_hash))
         .filter(sessions::expires_at.gt(now))
+        .filter(sessions::last_seen_at.gt(idle_since))
         .filter(staff::active.eq(true))
-        .select(staff::all_columns)
+        .select((staff::all_columns, sessions::last_seen_at))
         .first(conn)
         .optional()?)
+}
+
+/// Records that a session was used now (it stays alive for another idle period).
+pub fn touch_session(conn: &mut DbConn, token_hash: &str, now: i64) -> Result<(), DbError> {
+    diesel::update(sessions::table.find(token_hash))
+        .set(sessions::last_seen_at.eq(now))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Ends every session of an account, except the one whose hash is `keep`.
+pub fn delete_sessions_of(
+    conn: &mut DbConn,
+    staff_id: &StaffId,
+    keep: Option<&str>,
+) -> Result<usize, DbError> {
+    let of = sessions::table.filter(sessions::staff_id.eq(staff_id));
+    Ok(match keep {
+        Some(hash) => diesel::delete(of.filter(sessions::token_hash.ne(hash))).execute(conn)?,
+        None => diesel::delete(of).execute(conn)?,
+    })
 }
 
 pub fn delete_session(conn: &mut DbConn, token_hash: &str) -> Result<(), DbError> {
@@ -141,6 +215,18 @@ pub fn delete_session(conn: &mut DbConn, token_hash: &str) -> Result<(), DbError
     Ok(())
 }
 
-pub fn delete_expired_sessions(conn: &mut DbConn, now: i64) -> Result<usize, DbError> {
-    Ok(diesel::delete(sessions::table.filter(sessions::expires_at.le(now))).execute(conn)?)
+/// Removes sessions that have expired or have been idle since `idle_since` or before.
+pub fn delete_expired_sessions(
+    conn: &mut DbConn,
+    now: i64,
+    idle_since: i64,
+) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        sessions::table.filter(
+            sessions::expires_at
+                .le(now)
+                .or(sessions::last_seen_at.le(idle_since)),
+        ),
+    )
+    .execute(conn)?)
 }

@@ -29,6 +29,18 @@ pub enum AuditAction {
     StaffLoginFailed,
     StaffLogout,
     StaffTotpEnabled,
+    /// The account's owner changed its password.
+    StaffPasswordChange,
+    /// The account's owner turned its second factor off.
+    StaffTotpDisabled,
+    /// An administrator gave the account a new initial password.
+    StaffPasswordReset,
+    /// An administrator turned the account's second factor off.
+    StaffTotpReset,
+    /// An administrator disabled the account (its sessions ended with it).
+    StaffDisable,
+    /// A caseworker read what a forward would send (the decrypted report, built for police).
+    CaseViewForward,
 }
 
 impl fmt::Display for AuditAction {
@@ -55,6 +67,12 @@ impl fmt::Display for AuditAction {
             AuditAction::StaffLoginFailed => "staff.login_failed",
             AuditAction::StaffLogout => "staff.logout",
             AuditAction::StaffTotpEnabled => "staff.totp_enabled",
+            AuditAction::StaffPasswordChange => "staff.password_change",
+            AuditAction::StaffTotpDisabled => "staff.totp_disabled",
+            AuditAction::StaffPasswordReset => "staff.password_reset",
+            AuditAction::StaffTotpReset => "staff.totp_reset",
+            AuditAction::StaffDisable => "staff.disable",
+            AuditAction::CaseViewForward => "case.view_forward",
         };
         f.write_str(word)
     }

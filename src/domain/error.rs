@@ -18,6 +18,8 @@ pub enum ErrorKind {
     LoginFailed,
     /// Authenticated, but this role may not do this.
     Forbidden,
+    /// The account still has the password an administrator gave it: it must be changed first.
+    PasswordChangeRequired,
     /// The reporter has not consented to police seeing this report.
     ConsentRequired,
     /// The SPOC the reporter consented to is no longer active.

@@ -1,5 +1,6 @@
-//! Staff authentication: the bearer-token extractor, and `/auth/login`, `/auth/logout`,
-//! `/auth/totp/setup`, `/auth/totp/enable`, `POST /staff`.
+//! Staff authentication and self-service: the bearer-token extractor, and `/auth/login`,
+//! `/auth/logout`, `/auth/password`, `/auth/totp/setup`, `/auth/totp/enable`,
+//! `/auth/totp/disable`.
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
@@ -10,10 +11,10 @@ use serde_json::json;
 
 use super::json::ApiJson;
 use super::limit::AnonymousLimit;
-use crate::domain::{Error, FieldError};
+use crate::domain::Error;
 use crate::http::problem::{ApiError, Code};
 use crate::secret::SensitiveString;
-use crate::services::staff::{self, Role, StaffMember};
+use crate::services::staff::{self, StaffMember};
 use crate::state::AppState;
 
 /// A request from a logged-in staff member. Missing, unknown or expired tokens: 401.
@@ -75,6 +76,7 @@ pub async fn login(
         "token": session.token.expose(),
         "role": session.role.as_str(),
         "expires_at": expires,
+        "password_change_required": session.must_change_password,
     })))
 }
 
@@ -88,7 +90,9 @@ pub async fn totp_setup(
     auth: Authed,
 ) -> Result<HttpResponse, ApiError> {
     let uri = staff::totp_setup(&state, &auth.member).await?;
-    Ok(HttpResponse::Ok().json(json!({"otpauth_uri": uri.expose()})))
+    let qr = crate::crypto::totp::qr_svg(uri.expose())
+        .map_err(|_| ApiError::from(Error::internal("QR code not drawn")))?;
+    Ok(HttpResponse::Ok().json(json!({"otpauth_uri": uri.expose(), "qr_svg": qr})))
 }
 
 #[derive(Deserialize)]
@@ -108,23 +112,45 @@ pub async fn totp_enable(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NewStaffBody {
-    email: String,
-    role: String,
+pub struct TotpOffBody {
+    password: SensitiveString,
+    code: SensitiveString,
 }
 
-pub async fn create_staff(
+pub async fn totp_disable(
     state: web::Data<AppState>,
     auth: Authed,
-    ApiJson(body): ApiJson<NewStaffBody>,
+    ApiJson(body): ApiJson<TotpOffBody>,
 ) -> Result<HttpResponse, ApiError> {
-    auth.member.require(Role::Admin)?;
-    let role = Role::parse(&body.role).ok_or_else(|| {
-        ApiError::from(Error::validation(vec![FieldError::new(
-            "role",
-            "must be admin or caseworker",
-        )]))
-    })?;
-    let (id, password) = staff::create(&state, &auth.member, &body.email, role).await?;
-    Ok(HttpResponse::Created().json(json!({"id": id, "initial_password": password.expose()})))
+    staff::totp_disable(
+        &state,
+        &auth.member,
+        body.password.expose(),
+        body.code.expose(),
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(json!({"status": "disabled"})))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordBody {
+    current_password: SensitiveString,
+    new_password: SensitiveString,
+}
+
+pub async fn change_password(
+    state: web::Data<AppState>,
+    auth: Authed,
+    ApiJson(body): ApiJson<PasswordBody>,
+) -> Result<HttpResponse, ApiError> {
+    staff::change_password(
+        &state,
+        &auth.member,
+        auth.token.expose(),
+        body.current_password.expose(),
+        body.new_password.expose(),
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(json!({"status": "changed"})))
 }

@@ -2,13 +2,14 @@
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use super::auth::Authed;
 use super::json::ApiJson;
 use crate::domain::{Error, FieldError, ReportId};
 use crate::http::problem::{ApiError, Code};
-use crate::services::cases;
+use crate::services::{cases, forwarding};
 use crate::state::AppState;
 
 #[derive(Deserialize)]
@@ -54,6 +55,17 @@ pub async fn publish(
     Ok(HttpResponse::Created().json(published))
 }
 
+/// What `publish` would publish, checked alike, and how many subscribers it would reach now.
+pub async fn publish_preview(
+    state: web::Data<AppState>,
+    auth: Authed,
+    id: web::Path<ReportId>,
+    ApiJson(body): ApiJson<cases::PublishInput>,
+) -> Result<HttpResponse, ApiError> {
+    let preview = cases::publish_preview(&state, &auth.member, &id, body).await?;
+    Ok(HttpResponse::Ok().json(preview))
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MessageBody {
@@ -80,12 +92,44 @@ pub async fn close(
 }
 
 /// The forward's body is optional: `{}` (or nothing) sends the text as built; `{"remove":
-/// ["…"]}` takes those spans away first.
+/// ["…"]}` takes those spans away first; `"previewed"` is the `digest` of a forward preview, and
+/// the forward is refused (409) if what would be sent now differs from what was previewed.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ForwardBody {
     #[serde(default)]
     pub remove: Vec<String>,
+    #[serde(default)]
+    pub previewed: Option<String>,
+}
+
+/// The forward preview's body: forward's, without `previewed`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForwardPreviewBody {
+    #[serde(default)]
+    pub remove: Vec<String>,
+}
+
+/// An optional JSON body: nothing (or only whitespace) is the default.
+fn optional_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(T::default());
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|_| ApiError::new(Code::MalformedJson))?;
+    crate::http::json::decode(value)
+}
+
+/// Bounds what a caseworker may take away (each span is checked against the text by the service).
+fn check_remove(remove: &[String]) -> Result<(), ApiError> {
+    if remove.len() > 100 || remove.iter().any(|s| s.len() > 20_000) {
+        return Err(ApiError::from(Error::validation(vec![FieldError::new(
+            "remove",
+            "must have at most 100 entries of at most 20,000 bytes",
+        )])));
+    }
+    Ok(())
 }
 
 pub async fn forward(
@@ -94,20 +138,28 @@ pub async fn forward(
     id: web::Path<ReportId>,
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
-    let body: ForwardBody = if body.iter().all(u8::is_ascii_whitespace) {
-        ForwardBody::default()
-    } else {
-        let value: serde_json::Value =
-            serde_json::from_slice(&body).map_err(|_| ApiError::new(Code::MalformedJson))?;
-        crate::http::json::decode(value)?
-    };
-    if body.remove.len() > 100 || body.remove.iter().any(|s| s.len() > 20_000) {
-        return Err(ApiError::from(Error::validation(vec![FieldError::new(
-            "remove",
-            "must have at most 100 entries of at most 20,000 bytes",
-        )])));
-    }
-    let forwarded =
-        crate::services::forwarding::forward(&state, &auth.member, &id, &body.remove).await?;
+    let body: ForwardBody = optional_body(&body)?;
+    check_remove(&body.remove)?;
+    let forwarded = forwarding::forward(
+        &state,
+        &auth.member,
+        &id,
+        &body.remove,
+        body.previewed.as_deref(),
+    )
+    .await?;
     Ok(HttpResponse::Created().json(forwarded))
+}
+
+/// Exactly what `forward` would send now, with the same `remove`; nothing is recorded or sent.
+pub async fn forward_preview(
+    state: web::Data<AppState>,
+    auth: Authed,
+    id: web::Path<ReportId>,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let body: ForwardPreviewBody = optional_body(&body)?;
+    check_remove(&body.remove)?;
+    let preview = forwarding::preview(&state, &auth.member, &id, &body.remove).await?;
+    Ok(HttpResponse::Ok().json(preview))
 }

@@ -14,6 +14,7 @@ mod receipt;
 mod register;
 mod relay;
 mod reports;
+mod staff;
 mod subscriptions;
 
 use actix_web::web;
@@ -61,20 +62,33 @@ api! {
     "/auth/logout" => { post => auth::logout },
     "/auth/totp/setup" => { post => auth::totp_setup },
     "/auth/totp/enable" => { post => auth::totp_enable },
-    "/staff" => { post => auth::create_staff },
+    "/auth/totp/disable" => { post => auth::totp_disable },
+    "/auth/password" => { post => auth::change_password },
+    "/staff" => {
+        get => staff::list,
+        post => staff::create,
+    },
+    "/staff/{id}/password-reset" => { post => staff::reset_password },
+    "/staff/{id}/totp-reset" => { post => staff::reset_totp },
+    "/staff/{id}/disable" => { post => staff::disable },
     "/cases" => { get => cases::list },
     "/cases/{id}" => { get => cases::view },
     "/cases/{id}/alert-draft" => { get => cases::alert_draft },
     "/cases/{id}/alerts" => { post => cases::publish },
+    "/cases/{id}/alerts/preview" => { post => cases::publish_preview },
     "/cases/{id}/messages" => { post => cases::message },
     "/cases/{id}/close" => { post => cases::close },
     "/cases/{id}/forward" => { post => cases::forward },
+    "/cases/{id}/forward/preview" => { post => cases::forward_preview },
     "/spocs" => {
         get => register::list_spocs,
         post => register::create_spoc,
     },
     "/spocs/{id}/retire" => { post => register::retire_spoc },
-    "/orgs" => { post => register::create_org },
+    "/orgs" => {
+        get => register::list_orgs,
+        post => register::create_org,
+    },
     "/orgs/{id}/revoke" => { post => register::revoke_org },
     "/audit" => { get => register::list_audit },
     "/audit/verify" => { get => register::verify_audit },

@@ -27,6 +27,7 @@ pub enum Code {
     Unauthorized,
     LoginFailed,
     Forbidden,
+    PasswordChangeRequired,
     ConsentRequired,
     ConsentSpocChanged,
     NotFound,
@@ -55,6 +56,7 @@ impl Code {
             Code::Unauthorized => "unauthorized",
             Code::LoginFailed => "login_failed",
             Code::Forbidden => "forbidden",
+            Code::PasswordChangeRequired => "password_change_required",
             Code::ConsentRequired => "consent_required",
             Code::ConsentSpocChanged => "consent_spoc_changed",
             Code::NotFound => "not_found",
@@ -80,7 +82,9 @@ impl Code {
         match self {
             Code::MalformedJson | Code::BadRequest => StatusCode::BAD_REQUEST,
             Code::Unauthorized | Code::LoginFailed => StatusCode::UNAUTHORIZED,
-            Code::Forbidden | Code::ConsentRequired | Code::ConsentSpocChanged => {
+            Code::Forbidden
+            | Code::PasswordChangeRequired
+            | Code::ConsentRequired | Code::ConsentSpocChanged => {
                 StatusCode::FORBIDDEN
             }
             Code::NotFound | Code::ReceiptUnknown => StatusCode::NOT_FOUND,
@@ -105,6 +109,10 @@ impl Code {
             Code::Unauthorized => "Authentication is required.",
             Code::LoginFailed => "The email, password or code is not right.",
             Code::Forbidden => "You are not allowed to do this.",
+            Code::PasswordChangeRequired => {
+                "Change the password an administrator gave this account first \
+                 (POST /api/v1/auth/password)."
+            }
             Code::ConsentRequired => {
                 "The reporter has not consented to sharing this report with police."
             }
@@ -202,6 +210,7 @@ impl Code {
             ErrorKind::Unauthorized => Code::Unauthorized,
             ErrorKind::LoginFailed => Code::LoginFailed,
             ErrorKind::Forbidden => Code::Forbidden,
+            ErrorKind::PasswordChangeRequired => Code::PasswordChangeRequired,
             ErrorKind::ConsentRequired => Code::ConsentRequired,
             ErrorKind::ConsentSpocChanged => Code::ConsentSpocChanged,
             ErrorKind::NotFound => Code::NotFound,

@@ -46,6 +46,13 @@ pub async fn retire_spoc(
     Ok(HttpResponse::Ok().json(json!({"status": "retired"})))
 }
 
+pub async fn list_orgs(
+    state: web::Data<AppState>,
+    auth: Authed,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(register::list_orgs(&state, &auth.member).await?))
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewOrg {

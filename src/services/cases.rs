@@ -1,5 +1,6 @@
 //! Caseworker review: the queue, the decrypted case (every view audited), the alert draft,
-//! publishing an alert (with its deliveries, in one transaction), replies and closing.
+//! publishing an alert (with its deliveries, in one transaction) or previewing it (the same
+//! checks, nothing published), replies and closing.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +13,7 @@ use crate::db::reports::{self as store, ReportRow};
 use crate::db::{self, DbConn};
 use crate::domain::{
     AlertContent, AlertId, ContactDetails, DeliveryKind, Identifiers, ReportContent, ReportId,
-    ReportStatus,
+    ReportStatus, SubscriberId,
 };
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
 use crate::firewall::scrub;
@@ -378,6 +379,103 @@ fn check_alert(
     })
 }
 
+/// What a caseworker's alert is checked into: the content to seal and the filters it is sent by.
+struct CheckedAlert {
+    content: AlertContent,
+    /// The regions, sorted and without repeats.
+    regions: Vec<String>,
+    category: String,
+}
+
+/// Every check `publish` makes of what the caseworker wrote against the decrypted report, shared
+/// with `publish_preview` so the two refuse alike: the reporter's `"alert": false`, then
+/// [`check_alert`].
+fn check_publish(
+    state: &AppState,
+    input: &PublishInput,
+    content: &ReportContent,
+    contact: Option<&ContactDetails>,
+) -> Result<CheckedAlert, Error> {
+    if !content.alert {
+        return Err(Error::new(ErrorKind::AlertNotAllowed));
+    }
+    let alert_content = check_alert(state, input, contact, content)?;
+    let mut regions = input.regions.clone();
+    regions.sort();
+    regions.dedup();
+    Ok(CheckedAlert {
+        content: alert_content,
+        regions,
+        category: input.category.clone(),
+    })
+}
+
+/// The confirmed subscribers an alert with these filters reaches right now.
+fn matching_subscribers(
+    conn: &mut DbConn,
+    regions: &[String],
+    category: &str,
+) -> Result<Vec<SubscriberId>, Error> {
+    Ok(alert_store::confirmed_filters(conn)?
+        .into_iter()
+        .filter(|(_, r, c)| subscriptions::matches(r, c.as_deref(), regions, category))
+        .map(|(sid, _, _)| sid)
+        .collect())
+}
+
+/// An alert as it would be published: what the caseworker wrote, after the checks.
+#[derive(Debug, Serialize)]
+pub struct AlertView {
+    pub title: String,
+    pub body: String,
+    pub regions: Vec<String>,
+    pub category: String,
+    pub identifiers: Identifiers,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PublishPreview {
+    pub alert: AlertView,
+    /// The confirmed subscribers whose filters match now: those `publish` would queue for.
+    pub recipients: usize,
+}
+
+/// Runs exactly the checks `publish` runs and says what it would publish and to how many
+/// subscribers, writing no alert. The check reads the decrypted report, so it is audited as a
+/// view (`case.view_draft`), whether or not what was written passes.
+pub async fn publish_preview(
+    state: &AppState,
+    member: &StaffMember,
+    id: &ReportId,
+    input: PublishInput,
+) -> Result<PublishPreview, Error> {
+    member.require(Role::Caseworker)?;
+    let (row, content, contact) = open_case(state, id).await?;
+    audit::record_alone(state, &member.id, AuditAction::CaseViewDraft, Some(&row.id)).await?;
+    let checked = check_publish(state, &input, &content, contact.as_ref())?;
+    let (regions, category) = (checked.regions.clone(), checked.category.clone());
+    let recipients = state
+        .db
+        .run(move |conn| matching_subscribers(conn, &regions, &category))
+        .await?
+        .len();
+    let AlertContent {
+        title,
+        body,
+        identifiers,
+    } = checked.content;
+    Ok(PublishPreview {
+        alert: AlertView {
+            title,
+            body,
+            regions: checked.regions,
+            category: checked.category,
+            identifiers,
+        },
+        recipients,
+    })
+}
+
 pub async fn publish(
     state: &AppState,
     member: &StaffMember,
@@ -386,21 +484,19 @@ pub async fn publish(
 ) -> Result<Published, Error> {
     member.require(Role::Caseworker)?;
     let (row, content, contact) = open_case(state, id).await?;
-    if !content.alert {
-        return Err(Error::new(ErrorKind::AlertNotAllowed));
-    }
-    let alert_content = check_alert(state, &input, contact.as_ref(), &content)?;
+    let CheckedAlert {
+        content: alert_content,
+        regions,
+        category,
+    } = check_publish(state, &input, &content, contact.as_ref())?;
     let alert_id = AlertId::random();
     let data_key = state.keys.new_data_key(Envelope::Alert, &alert_id)?;
     let json = serde_json::to_vec(&alert_content)?;
-    let mut regions = input.regions.clone();
-    regions.sort();
-    regions.dedup();
     let published_on = crate::clock::today_string();
     let alert_row = AlertRow {
         id: alert_id.clone(),
         report_id: Some(row.id.clone()),
-        category: input.category.clone(),
+        category: category.clone(),
         regions: serde_json::to_string(&regions)?,
         published_on: published_on.clone(),
         content: data_key.key.seal(Sealed::AlertContent, &alert_id, &json)?,
@@ -428,12 +524,12 @@ pub async fn publish(
         hash: identifier_hash(&state.keys, kind, &n),
         alert_id: alert_id.clone(),
         report_id: Some(row.id.clone()),
-        category: input.category.clone(),
+        category: category.clone(),
         region: index_region.clone(),
         published_on: published_on.clone(),
     })
     .collect();
-    let (report_id, actor, category) = (row.id.clone(), member.id.clone(), input.category.clone());
+    let (report_id, actor) = (row.id.clone(), member.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
     let recipients = state
         .db
@@ -443,14 +539,9 @@ pub async fn publish(
                 load(conn, &report_id)?;
                 alert_store::insert_alert(conn, &alert_row)?;
                 let now = now_unix();
-                let deliveries: Vec<DeliveryRow> = alert_store::confirmed_filters(conn)?
-                    .into_iter()
-                    .filter(|(_, r, c)| {
-                        subscriptions::matches(r, c.as_deref(), &regions, &category)
-                    })
-                    .map(|(sid, _, _)| {
-                        DeliveryRow::new(DeliveryKind::Alert, &sid, Some(&alert_row.id), now)
-                    })
+                let deliveries: Vec<DeliveryRow> = matching_subscribers(conn, &regions, &category)?
+                    .iter()
+                    .map(|sid| DeliveryRow::new(DeliveryKind::Alert, sid, Some(&alert_row.id), now))
                     .collect();
                 alert_store::insert_deliveries(conn, &deliveries)?;
                 check_store::insert(conn, &index_rows)?;

@@ -8,19 +8,24 @@
 //! again right before sending. The disclosure (exact content, sealed) is recorded before the
 //! email is sent and removed again if the mail server refuses it, so the reporter's list of
 //! disclosures never misses one that happened.
+//!
+//! `preview` runs the same checks and builds the same email without recording or sending it
+//! (audited as `case.view_forward`); its `digest` lets `forward` refuse when what would be sent
+//! has changed since the caseworker read it.
 
 use serde::Serialize;
 
 use crate::crypto::Purpose;
 use crate::crypto::records::Sealed;
-use crate::db::register::{self as register_store, DisclosureRow};
-use crate::db::reports as store;
+use crate::crypto::tokens::{constant_time_eq, keyed_hash};
+use crate::db::register::{self as register_store, DisclosureRow, SpocRow};
+use crate::db::reports::{self as store, ConsentRow, KeyRow, ReportRow};
 use crate::db::{self};
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
 use crate::domain::{ConsentLevel, DisclosureId, ReportId, ReportStatus, SpocId};
 use crate::firewall::{self, ActiveConsent, SpocRef, recipients};
 use crate::mail::Outgoing;
-use crate::mail::templates;
+use crate::mail::templates::{self, Rendered};
 use crate::services::audit;
 use crate::services::register::{SpocSummary, recipient_error};
 use crate::services::reports::{self, MISCONDUCT};
@@ -34,14 +39,58 @@ pub struct Forwarded {
     pub level: ConsentLevel,
 }
 
-/// Forwards a case to the one consented SPOC. `take_away` lists spans of the built text the
-/// caseworker removes before sending (never adds): each must occur in it, or nothing is sent.
-pub async fn forward(
+/// Exactly what [`forward`] would send now, for a caseworker to read before sending: the
+/// email's subject and text body, the canonical recipient address, the SPOC and level, and a
+/// `digest` of the three that a confirm form carries back as `expected_digest`.
+#[derive(Debug, Serialize)]
+pub struct ForwardPreview {
+    pub subject: String,
+    pub text: String,
+    pub to: String,
+    pub spoc: SpocSummary,
+    pub level: ConsentLevel,
+    pub digest: String,
+}
+
+/// Everything a forward is decided on, checked and built, before anything is recorded or sent.
+struct Prepared {
+    row: ReportRow,
+    key: KeyRow,
+    spoc: SpocRow,
+    latest: Option<ConsentRow>,
+    level: ConsentLevel,
+    /// The canonical address, as the send-time recipient check returned it.
+    recipient: String,
+    /// The email as it would be sent.
+    rendered: Rendered,
+    /// The text recorded as the disclosure (the payload's text, after any take-away).
+    text: String,
+    /// How many spans the caseworker took away.
+    taken: usize,
+}
+
+impl Prepared {
+    /// A keyed hash over what would be sent (recipient, subject, text), each part
+    /// length-prefixed so no two different emails share the input.
+    fn digest(&self, state: &AppState) -> String {
+        let mut bytes = Vec::new();
+        for part in [&self.recipient, &self.rendered.subject, &self.rendered.text] {
+            bytes.extend_from_slice(&(part.len() as u64).to_be_bytes());
+            bytes.extend_from_slice(part.as_bytes());
+        }
+        keyed_hash(state.keys.get(Purpose::Tokens), "forward-preview", &bytes)
+    }
+}
+
+/// The checks and the building shared by [`preview`] and [`forward`], in the order the module
+/// documentation gives. A recipient refused at this point is audited (`case.forward_refused`)
+/// whichever of the two asked: the register should never hold such an address.
+async fn prepare(
     state: &AppState,
     actor: &StaffMember,
     case_id: &ReportId,
     take_away: &[String],
-) -> Result<Forwarded, Error> {
+) -> Result<Prepared, Error> {
     actor.require(Role::Caseworker)?;
     let id = case_id.clone();
     let (row, key, contact, spoc, latest, existing, org) = state
@@ -130,6 +179,78 @@ pub async fn forward(
             return Err(recipient_error(&refused));
         }
     };
+    let rendered = templates::document(payload.subject(), payload.text());
+    Ok(Prepared {
+        row,
+        key,
+        spoc,
+        latest,
+        level,
+        recipient,
+        rendered,
+        text: payload.text().to_string(),
+        taken,
+    })
+}
+
+/// What [`forward`] would send now, with the same `take_away`, refused exactly as it would be.
+/// Nothing is recorded or sent; reading the decrypted report is audited (`case.view_forward`).
+pub async fn preview(
+    state: &AppState,
+    actor: &StaffMember,
+    case_id: &ReportId,
+    take_away: &[String],
+) -> Result<ForwardPreview, Error> {
+    let prepared = prepare(state, actor, case_id, take_away).await?;
+    audit::record_alone(
+        state,
+        &actor.id,
+        AuditAction::CaseViewForward,
+        Some(&prepared.row.id),
+    )
+    .await?;
+    let digest = prepared.digest(state);
+    Ok(ForwardPreview {
+        subject: prepared.rendered.subject,
+        text: prepared.rendered.text,
+        to: prepared.recipient,
+        spoc: SpocSummary::from(prepared.spoc),
+        level: prepared.level,
+        digest,
+    })
+}
+
+/// Forwards a case to the one consented SPOC. `take_away` lists spans of the built text the
+/// caseworker removes before sending (never adds): each must occur in it, or nothing is sent.
+/// `expected_digest` is a [`preview`]'s `digest`: when given and what would be sent now differs
+/// (consent or the SPOC changed since), nothing is recorded or sent (409 `conflict`).
+pub async fn forward(
+    state: &AppState,
+    actor: &StaffMember,
+    case_id: &ReportId,
+    take_away: &[String],
+    expected_digest: Option<&str>,
+) -> Result<Forwarded, Error> {
+    let prepared = prepare(state, actor, case_id, take_away).await?;
+    if let Some(expected) = expected_digest
+        && !constant_time_eq(prepared.digest(state).as_bytes(), expected.as_bytes())
+    {
+        return Err(Error::new(ErrorKind::Conflict).with_detail(
+            "What would be sent has changed since it was previewed (consent or the SPOC \
+             changed). Nothing was sent; look at the preview again.",
+        ));
+    }
+    let Prepared {
+        row,
+        key,
+        spoc,
+        latest,
+        level,
+        recipient,
+        rendered,
+        text,
+        taken,
+    } = prepared;
 
     let dk = reports::data_key(state, &key)?;
     let disclosure = DisclosureRow {
@@ -138,7 +259,7 @@ pub async fn forward(
         spoc_id: spoc.id.clone(),
         level,
         disclosed_on: crate::clock::today_string(),
-        content: dk.seal(Sealed::Disclosure, &row.id, payload.text().as_bytes())?,
+        content: dk.seal(Sealed::Disclosure, &row.id, text.as_bytes())?,
     };
     let previous_status = row.status;
     {
@@ -185,7 +306,6 @@ pub async fn forward(
             })
             .await?;
     }
-    let rendered = templates::document(payload.subject(), payload.text());
     let message = Outgoing {
         to: recipient,
         subject: rendered.subject,

@@ -168,6 +168,33 @@ pub async fn retire_spoc(state: &AppState, actor: &StaffMember, id: &SpocId) -> 
         .await
 }
 
+/// An outreach organisation as administrators see it: never its key, which is only a hash here.
+#[derive(Debug, Serialize)]
+pub struct OrgView {
+    pub id: OrgId,
+    pub name: String,
+    pub email: String,
+    pub active: bool,
+    pub created_on: String,
+    pub revoked_on: Option<String>,
+}
+
+pub async fn list_orgs(state: &AppState, actor: &StaffMember) -> Result<Vec<OrgView>, Error> {
+    actor.require(Role::Admin)?;
+    let rows = state.db.run(store::orgs).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| OrgView {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            active: r.active,
+            created_on: r.created_on,
+            revoked_on: r.revoked_on,
+        })
+        .collect())
+}
+
 fn org_key_hash(state: &AppState, key: &str) -> String {
     keyed_hash(
         state.keys.get(Purpose::Tokens),

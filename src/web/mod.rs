@@ -13,6 +13,7 @@ mod form;
 mod home;
 mod page;
 mod report;
+mod staff;
 mod subscribe;
 
 use actix_web::web;
@@ -55,6 +56,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(subscribe::unsubscribe_get))
                 .route(web::post().to(subscribe::unsubscribe_post)),
         )
+        .configure(staff::routes)
         .service(web::resource("/static/lookout.css").route(web::get().to(assets::stylesheet)))
         .service(web::resource("/static/icon.svg").route(web::get().to(assets::icon)))
         .service(web::resource("/favicon.ico").route(web::get().to(assets::icon)));

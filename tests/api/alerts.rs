@@ -708,7 +708,21 @@ async fn admins_create_staff(backend: Backend) {
     let body: Value = res.json().await.unwrap();
     let password = body["initial_password"].as_str().unwrap();
     assert!(password.len() >= 20);
+    // The administrator has seen that password: it must be changed before anything else.
     let token = app.login("new@lookout.test", password).await;
+    let res = app
+        .authed(Method::GET, "/api/v1/cases", Some(&token), None)
+        .await;
+    assert_problem(res, 403, "password_change_required").await;
+    let res = app
+        .authed(
+            Method::POST,
+            "/api/v1/auth/password",
+            Some(&token),
+            Some(&json!({"current_password": password, "new_password": "my own new passphrase"})),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
     let res = app
         .authed(Method::GET, "/api/v1/cases", Some(&token), None)
         .await;
@@ -1249,3 +1263,248 @@ both_backends!(
     emailed_links_act_only_when_posted,
     emails_come_in_the_subscribers_language,
 );
+
+both_backends!(
+    an_alert_preview_counts_whom_publishing_reaches_and_writes_nothing,
+    an_alert_preview_refuses_as_publishing_would,
+);
+
+/// The draft of `case` as a publish body for `regions`.
+async fn draft_body(app: &TestApp, token: &str, case: &str, regions: &[&str]) -> Value {
+    let draft: Value = app
+        .authed(
+            Method::GET,
+            &format!("/api/v1/cases/{case}/alert-draft"),
+            Some(token),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    json!({
+        "title": draft["title"], "body": draft["body"], "regions": regions,
+        "category": draft["category"], "identifiers": draft["identifiers"],
+    })
+}
+
+async fn an_alert_preview_counts_whom_publishing_reaches_and_writes_nothing(backend: Backend) {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, smtp_settings(smtp.url())).await;
+    subscribe_all(
+        &app,
+        &smtp,
+        &[
+            ("all@sub.test".into(), json!({"regions": ["south-wales"]})),
+            (
+                "robbery@sub.test".into(),
+                json!({"regions": ["south-wales"], "categories": ["robbery"]}),
+            ),
+            (
+                "theft@sub.test".into(),
+                json!({"regions": ["south-wales"], "categories": ["theft"]}),
+            ),
+            ("gwent@sub.test".into(), json!({"regions": ["gwent"]})),
+        ],
+    )
+    .await;
+    // Subscribed, never confirmed: not counted, not sent to.
+    let res = app
+        .post_json(
+            "/api/v1/subscriptions",
+            &json!({"email": "pending@sub.test", "regions": ["south-wales"]}),
+        )
+        .await;
+    assert_eq!(res.status(), 202);
+    let confirmations = drained_mail(&app, &smtp).await.len();
+    // The confirmations' own rows.
+    let deliveries = app.count("deliveries");
+
+    let (receipt, case) = submit(&app, &report(json!({}))).await;
+    let caseworker = app.staff_token(Role::Caseworker).await;
+    let preview = |body: Value| {
+        let (app, caseworker, case) = (&app, &caseworker, &case);
+        async move {
+            let res = app
+                .authed(
+                    Method::POST,
+                    &format!("/api/v1/cases/{case}/alerts/preview"),
+                    Some(caseworker),
+                    Some(&body),
+                )
+                .await;
+            assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+            res.json::<Value>().await.unwrap()
+        }
+    };
+
+    let south_wales = draft_body(&app, &caseworker, &case, &["south-wales"]).await;
+    let shown = preview(south_wales.clone()).await;
+    assert_eq!(shown["recipients"], 2, "{shown}");
+    assert_eq!(
+        shown["alert"],
+        json!({
+            "title": south_wales["title"], "body": south_wales["body"],
+            "regions": ["south-wales"], "category": "robbery",
+            "identifiers": south_wales["identifiers"],
+        })
+    );
+    assert!(
+        shown["alert"]["identifiers"]["phone_numbers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p == "07700 900123"),
+        "{shown}"
+    );
+
+    // Regions come back sorted, without repeats, and the count follows them.
+    let wider = draft_body(
+        &app,
+        &caseworker,
+        &case,
+        &["south-wales", "gwent", "south-wales"],
+    )
+    .await;
+    let shown = preview(wider.clone()).await;
+    assert_eq!(shown["alert"]["regions"], json!(["gwent", "south-wales"]));
+    assert_eq!(shown["recipients"], 3, "{shown}");
+
+    // Nothing was written or sent.
+    for table in ["alerts", "identifier_index"] {
+        assert_eq!(app.count(table), 0, "{table}");
+    }
+    assert_eq!(
+        app.count("deliveries"),
+        deliveries,
+        "no delivery was queued"
+    );
+    assert_eq!(drained_mail(&app, &smtp).await.len(), confirmations);
+    let status: Value = app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(status["status"], "received");
+
+    // Publishing the previewed alert reaches exactly the number the preview gave.
+    let res = app
+        .authed(
+            Method::POST,
+            &format!("/api/v1/cases/{case}/alerts"),
+            Some(&caseworker),
+            Some(&wider),
+        )
+        .await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    let published: Value = res.json().await.unwrap();
+    assert_eq!(published["recipients"], shown["recipients"]);
+    let mails = drained_mail(&app, &smtp).await;
+    let alerts: Vec<&Mail> = mails[confirmations..]
+        .iter()
+        .filter(|m| m.subject.starts_with("Safety alert"))
+        .collect();
+    assert_eq!(mails.len() - confirmations, alerts.len(), "only alerts");
+    assert_eq!(
+        alerts.len() as u64,
+        shown["recipients"].as_u64().unwrap(),
+        "one email per counted subscriber"
+    );
+    assert_eq!(
+        recipients(&mails[confirmations..]),
+        ["all@sub.test", "gwent@sub.test", "robbery@sub.test"]
+    );
+    assert_eq!(app.count("alerts"), 1);
+}
+
+async fn an_alert_preview_refuses_as_publishing_would(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = app.staff_token(Role::Caseworker).await;
+    let post = |case: String, tail: &'static str, body: Value| {
+        let (app, token) = (&app, &token);
+        async move {
+            app.authed(
+                Method::POST,
+                &format!("/api/v1/cases/{case}{tail}"),
+                Some(token),
+                Some(&body),
+            )
+            .await
+        }
+    };
+
+    // The reporter declined an alert.
+    let (_, declined) = submit(&app, &report(json!({"alert": false}))).await;
+    let body = json!({"title": "Robbery", "body": "A man robbed a worker.", "regions": ["south-wales"], "category": "robbery"});
+    for tail in ["/alerts/preview", "/alerts"] {
+        assert_problem(
+            post(declined.clone(), tail, body.clone()).await,
+            409,
+            "alert_not_allowed",
+        )
+        .await;
+    }
+    // Closed, so the next submission is the one new case (`submit` finds it by status).
+    let res = post(declined.clone(), "/close", json!({})).await;
+    assert_eq!(res.status(), 200);
+
+    // What is never published is refused alike, with the same field errors.
+    let (_, case) = submit(
+        &app,
+        &report(json!({"contact": {"name": "Jessamy", "phone": "07700 900456"}})),
+    )
+    .await;
+    for (text, field) in [
+        ("Her visa had run out, he knew it.", "body"),
+        ("Call Jessamy on 07700 900456 for details.", "body"),
+    ] {
+        let body = json!({"title": "Robbery", "body": text, "regions": ["south-wales"], "category": "robbery"});
+        let previewed = assert_problem(
+            post(case.clone(), "/alerts/preview", body.clone()).await,
+            422,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(previewed["errors"][0]["field"], field);
+        let published = assert_problem(
+            post(case.clone(), "/alerts", body).await,
+            422,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(previewed["errors"], published["errors"], "{text}");
+    }
+    let body = json!({"title": "Robbery", "body": "x", "regions": ["south-wales", "atlantis"], "category": "robbery"});
+    let problem = assert_problem(
+        post(case.clone(), "/alerts/preview", body).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "regions");
+    assert_eq!(app.count("alerts"), 0);
+
+    // A preview changes nothing: the same alert then publishes.
+    let good = json!({"title": "Robbery in Cardiff", "body": "A man robbed a worker at knifepoint.", "regions": ["south-wales"], "category": "robbery"});
+    let res = post(case.clone(), "/alerts/preview", good.clone()).await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    assert_eq!(res.json::<Value>().await.unwrap()["recipients"], 0);
+    assert_eq!(app.count("alerts"), 0);
+    let res = post(case.clone(), "/alerts", good).await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    assert_eq!(app.count("alerts"), 1);
+
+    // Unknown case.
+    assert_problem(
+        post(
+            "00000000-0000-4000-8000-000000000000".into(),
+            "/alerts/preview",
+            json!({"title": "t", "body": "b", "regions": ["south-wales"], "category": "robbery"}),
+        )
+        .await,
+        404,
+        "not_found",
+    )
+    .await;
+}

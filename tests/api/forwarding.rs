@@ -640,3 +640,335 @@ async fn a_consent_change_while_a_forward_is_prepared_stops_it(backend: Backend)
     assert_eq!(view["status"], "received");
     assert_eq!(view["disclosures"], json!([]));
 }
+
+impl World {
+    async fn post_case(&self, case: &str, tail: &str, body: &Value) -> reqwest::Response {
+        self.app
+            .authed(
+                Method::POST,
+                &format!("/api/v1/cases/{case}{tail}"),
+                Some(&self.caseworker),
+                Some(body),
+            )
+            .await
+    }
+
+    /// The forward preview of `case` with this body; 200 or a refusal.
+    async fn preview(&self, case: &str, body: &Value) -> reqwest::Response {
+        self.post_case(case, "/forward/preview", body).await
+    }
+
+    /// The forward preview, which must succeed.
+    async fn previewed(&self, case: &str, body: &Value) -> Value {
+        let res = self.preview(case, body).await;
+        assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+        res.json().await.unwrap()
+    }
+
+    async fn audit_actions(&self) -> Vec<String> {
+        let entries: Value = self
+            .app
+            .authed(Method::GET, "/api/v1/audit", Some(&self.admin), None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    async fn receipt_view(&self, receipt: &str) -> Value {
+        self.app
+            .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+            .await
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+both_backends!(
+    a_forward_preview_is_exactly_what_is_sent,
+    a_forward_preview_refuses_as_a_forward_would,
+    a_forward_after_a_stale_preview_sends_nothing,
+);
+
+/// The caseworker reads the preview, presses forward with its digest, and the SPOC receives
+/// exactly that: the same address, subject and text, byte for byte.
+async fn a_forward_preview_is_exactly_what_is_sent(backend: Backend) {
+    let w = world(backend).await;
+    let spoc = w
+        .spoc("DC Jane Doe", "jane.doe@south-wales.police.uk")
+        .await;
+    let (receipt, case) = w
+        .submit(
+            report(json!({
+                "description": format!("He hit me. He laughed about it the next day. You can reach me on {WORKER_PHONE}."),
+                "contact": {"name": "Jessamy", "email": WORKER_EMAIL, "phone": WORKER_PHONE},
+                "consent": consent("full", &spoc),
+            })),
+            None,
+        )
+        .await;
+    let whole = w.previewed(&case, &json!({})).await;
+    assert_eq!(whole["to"], "jane.doe@south-wales.police.uk");
+    assert_eq!(
+        whole["spoc"],
+        json!({"id": spoc, "name": "DC Jane Doe", "region": "south-wales"})
+    );
+    assert_eq!(whole["level"], "full");
+    let text = whole["text"].as_str().unwrap();
+    assert!(text.contains("He laughed about it the next day."), "{text}");
+    assert!(text.contains(&format!("Email: {WORKER_EMAIL}")), "{text}");
+    // No body at all previews the same; the digest is stable while nothing changes.
+    let again: Value = w
+        .app
+        .client
+        .post(w.app.url(&format!("/api/v1/cases/{case}/forward/preview")))
+        .bearer_auth(&w.caseworker)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(again, whole);
+    // Previewing records and sends nothing.
+    assert_eq!(w.app.count("disclosures"), 0);
+    w.nothing_queued().await;
+    assert!(w.smtp.messages().is_empty());
+    assert_eq!(w.receipt_view(&receipt).await["status"], "received");
+
+    // The caseworker takes a sentence away: the preview shows it gone, with another digest.
+    let remove = json!({"remove": ["He laughed about it the next day."]});
+    let reduced = w.previewed(&case, &remove).await;
+    let reduced_text = reduced["text"].as_str().unwrap();
+    assert!(!reduced_text.contains("He laughed"), "{reduced_text}");
+    assert!(reduced_text.contains("[removed]"), "{reduced_text}");
+    assert_ne!(reduced["digest"], whole["digest"]);
+    // The preview takes forward's body without `previewed`, and refuses spans not in the text.
+    let res = w
+        .preview(&case, &json!({"previewed": whole["digest"]}))
+        .await;
+    assert_problem(res, 422, "validation_failed").await;
+    let problem = assert_problem(
+        w.preview(
+            &case,
+            &json!({"remove": ["He laughed about it afterwards."]}),
+        )
+        .await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "remove[0]");
+
+    // The digest of the whole text does not fit the reduced forward: nothing is sent.
+    let mut mismatched = remove.clone();
+    mismatched["previewed"] = whole["digest"].clone();
+    assert_problem(
+        w.post_case(&case, "/forward", &mismatched).await,
+        409,
+        "conflict",
+    )
+    .await;
+    assert_eq!(w.app.count("disclosures"), 0);
+
+    let mut confirmed = remove.clone();
+    confirmed["previewed"] = reduced["digest"].clone();
+    let res = w.post_case(&case, "/forward", &confirmed).await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    let forwarded: Value = res.json().await.unwrap();
+    assert_eq!(forwarded["spoc"], reduced["spoc"]);
+    assert_eq!(forwarded["level"], reduced["level"]);
+    w.nothing_queued().await;
+    let mails = w.smtp.messages();
+    assert_eq!(mails.len(), 1, "one forward");
+    assert_eq!(
+        mails[0].to,
+        vec![reduced["to"].as_str().unwrap().to_string()]
+    );
+    assert_eq!(mails[0].subject, reduced["subject"].as_str().unwrap());
+    // Byte for byte, once the transport's line endings are undone.
+    assert_eq!(mails[0].text.replace("\r\n", "\n"), reduced_text);
+    // The reporter reads the same text.
+    let view = w.receipt_view(&receipt).await;
+    assert_eq!(view["disclosures"][0]["content"], reduced["text"]);
+
+    // Once forwarded, the preview says so too.
+    assert_problem(w.preview(&case, &json!({})).await, 409, "already_forwarded").await;
+    let actions = w.audit_actions().await;
+    let views = actions.iter().filter(|a| *a == "case.view_forward").count();
+    assert_eq!(views, 3, "each shown preview is audited: {actions:?}");
+    assert!(actions.iter().any(|a| a == "case.forward"));
+    assert!(actions.iter().any(|a| a == "case.forward_reduced:1"));
+}
+
+async fn a_forward_preview_refuses_as_a_forward_would(backend: Backend) {
+    let w = world(backend).await;
+    let spoc = w
+        .spoc("DC Jane Doe", "jane.doe@south-wales.police.uk")
+        .await;
+
+    // No consent.
+    let (_, none) = w
+        .submit(report(json!({"consent": consent("none", &spoc)})), None)
+        .await;
+    assert_problem(w.preview(&none, &json!({})).await, 403, "consent_required").await;
+    assert_problem(w.forward(&none).await, 403, "consent_required").await;
+
+    // A retired SPOC: consent never moves to a successor.
+    let retiring = w
+        .spoc("DC Retiring", "retiring@south-wales.police.uk")
+        .await;
+    let (_, orphaned) = w
+        .submit(
+            report(json!({"consent": consent("anonymous", &retiring)})),
+            None,
+        )
+        .await;
+    let res = w
+        .app
+        .authed(
+            Method::POST,
+            &format!("/api/v1/spocs/{retiring}/retire"),
+            Some(&w.admin),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_problem(
+        w.preview(&orphaned, &json!({})).await,
+        403,
+        "consent_spoc_changed",
+    )
+    .await;
+
+    // An immigration-enforcement address written straight into the register: refused and
+    // audited, as a forward would be.
+    let blocked = w.app.insert_spoc("Officer", "south-wales");
+    w.app.execute(&format!(
+        "UPDATE spocs SET email = 'enforcement@passport.gov.uk' WHERE id = '{blocked}'"
+    ));
+    let (_, to_blocked) = w
+        .submit(
+            report(json!({"consent": consent("anonymous", &blocked)})),
+            None,
+        )
+        .await;
+    assert_problem(
+        w.preview(&to_blocked, &json!({})).await,
+        422,
+        "firewall_recipient",
+    )
+    .await;
+
+    // Already forwarded.
+    let (_, sent) = w
+        .submit(
+            report(json!({"consent": consent("anonymous", &spoc)})),
+            None,
+        )
+        .await;
+    assert_eq!(w.previewed(&sent, &json!({})).await["level"], "anonymous");
+    assert_eq!(w.forward(&sent).await.status(), 201);
+    assert_problem(w.preview(&sent, &json!({})).await, 409, "already_forwarded").await;
+
+    // A case that does not exist.
+    assert_problem(
+        w.preview("00000000-0000-4000-8000-000000000000", &json!({}))
+            .await,
+        404,
+        "not_found",
+    )
+    .await;
+
+    w.nothing_queued().await;
+    assert_eq!(w.smtp.messages().len(), 1, "only the one real forward");
+    assert_eq!(w.app.count("disclosures"), 1);
+    let actions = w.audit_actions().await;
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| *a == "case.forward_refused")
+            .count(),
+        1,
+        "{actions:?}"
+    );
+    assert_eq!(
+        actions.iter().filter(|a| *a == "case.view_forward").count(),
+        1,
+        "only the preview that was shown: {actions:?}"
+    );
+}
+
+/// The caseworker previewed an anonymous forward; the reporter then gave full consent (their
+/// contact details would now go to police). The forward carrying the old digest is refused and
+/// nothing is sent or recorded; a fresh preview shows the new text and can be sent.
+async fn a_forward_after_a_stale_preview_sends_nothing(backend: Backend) {
+    let w = world(backend).await;
+    let spoc = w
+        .spoc("DC Jane Doe", "jane.doe@south-wales.police.uk")
+        .await;
+    let (receipt, case) = w
+        .submit(
+            report(json!({
+                "contact": {"name": "Jessamy", "email": WORKER_EMAIL},
+                "consent": consent("anonymous", &spoc),
+            })),
+            None,
+        )
+        .await;
+    let before = w.previewed(&case, &json!({})).await;
+    assert_eq!(before["level"], "anonymous");
+    assert!(!before["text"].as_str().unwrap().contains(WORKER_EMAIL));
+    let res = w
+        .app
+        .post_json(
+            "/api/v1/receipt/consent",
+            &json!({"receipt": receipt, "consent": consent("full", &spoc)}),
+        )
+        .await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+
+    let audit_before = w.app.count("audit_log");
+    let res = w
+        .post_case(&case, "/forward", &json!({"previewed": before["digest"]}))
+        .await;
+    let problem = assert_problem(res, 409, "conflict").await;
+    let detail = problem["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("changed since it was previewed") && detail.contains("Nothing was sent"),
+        "{detail}"
+    );
+    w.nothing_queued().await;
+    assert!(w.smtp.messages().is_empty(), "nothing was sent");
+    assert_eq!(w.app.count("disclosures"), 0);
+    assert_eq!(
+        w.app.count("audit_log"),
+        audit_before,
+        "nothing was recorded"
+    );
+    let view = w.receipt_view(&receipt).await;
+    assert_eq!(view["status"], "received");
+    assert_eq!(view["disclosures"], json!([]));
+
+    // Looked at again, the preview shows the new text; that digest sends it.
+    let after = w.previewed(&case, &json!({})).await;
+    assert_eq!(after["level"], "full");
+    let text = after["text"].as_str().unwrap();
+    assert!(text.contains(&format!("Email: {WORKER_EMAIL}")), "{text}");
+    assert_ne!(after["digest"], before["digest"]);
+    let res = w
+        .post_case(&case, "/forward", &json!({"previewed": after["digest"]}))
+        .await;
+    assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
+    w.nothing_queued().await;
+    let mails = w.smtp.messages();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].text.replace("\r\n", "\n"), text);
+}

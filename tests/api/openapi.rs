@@ -209,6 +209,7 @@ async fn every_operation_answers_as_documented(backend: Backend) {
         )
         .await;
     let admin = str_of(&session, "token");
+    assert_eq!(session["password_change_required"], false);
     let (_, created) = walk
         .check(
             call(
@@ -223,17 +224,52 @@ async fn every_operation_answers_as_documented(backend: Backend) {
             "/api/v1/staff",
         )
         .await;
-    let login =
-        json!({"email": "cw@lookout.test", "password": str_of(&created, "initial_password")});
-    let caseworker = app
-        .post_json("/api/v1/auth/login", &login)
-        .await
-        .json::<Value>()
-        .await
-        .unwrap()["token"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let initial = str_of(&created, "initial_password");
+    let login = json!({"email": "cw@lookout.test", "password": initial});
+    let (_, cw_session) = walk
+        .check(
+            call(Method::POST, "/api/v1/auth/login", None, Some(login))
+                .await
+                .unwrap(),
+            "post",
+            "/api/v1/auth/login",
+        )
+        .await;
+    assert_eq!(cw_session["password_change_required"], true);
+    let caseworker = str_of(&cw_session, "token");
+    // An administrator's password must be changed before anything else.
+    let (status, refused) = walk
+        .check(
+            call(
+                Method::POST,
+                "/api/v1/auth/totp/setup",
+                Some(&caseworker),
+                None,
+            )
+            .await
+            .unwrap(),
+            "post",
+            "/api/v1/auth/totp/setup",
+        )
+        .await;
+    assert_eq!(status, 403);
+    assert_eq!(refused["code"], "password_change_required");
+    let cw_password = "the caseworker's own passphrase";
+    let (_, changed) = walk
+        .check(
+            call(
+                Method::POST,
+                "/api/v1/auth/password",
+                Some(&caseworker),
+                Some(json!({"current_password": initial, "new_password": cw_password})),
+            )
+            .await
+            .unwrap(),
+            "post",
+            "/api/v1/auth/password",
+        )
+        .await;
+    assert_eq!(changed["status"], "changed");
     let (_, setup) = walk
         .check(
             call(
@@ -249,7 +285,8 @@ async fn every_operation_answers_as_documented(backend: Backend) {
         )
         .await;
     let totp = totp_rs::Totp::from_url(str_of(&setup, "otpauth_uri")).unwrap();
-    let code = totp.generate(chrono::Utc::now().timestamp() as u64);
+    let now = chrono::Utc::now().timestamp() as u64;
+    let code = totp.generate(now);
     walk.check(
         call(
             Method::POST,
@@ -261,6 +298,36 @@ async fn every_operation_answers_as_documented(backend: Backend) {
         .unwrap(),
         "post",
         "/api/v1/auth/totp/enable",
+    )
+    .await;
+    // Off again with the password and a later code, then enrolment started afresh (an
+    // administrator resets it at the end).
+    let (status, _) = walk
+        .check(
+            call(
+                Method::POST,
+                "/api/v1/auth/totp/disable",
+                Some(&caseworker),
+                Some(json!({"password": cw_password, "code": totp.generate(now + 30).to_string()})),
+            )
+            .await
+            .unwrap(),
+            "post",
+            "/api/v1/auth/totp/disable",
+        )
+        .await;
+    assert_eq!(status, 200);
+    walk.check(
+        call(
+            Method::POST,
+            "/api/v1/auth/totp/setup",
+            Some(&caseworker),
+            None,
+        )
+        .await
+        .unwrap(),
+        "post",
+        "/api/v1/auth/totp/setup",
     )
     .await;
 
@@ -467,6 +534,21 @@ async fn every_operation_answers_as_documented(backend: Backend) {
         "title": draft["title"], "body": draft["body"], "regions": ["south-wales"],
         "category": draft["category"], "identifiers": draft["identifiers"],
     });
+    let (_, preview) = walk
+        .check(
+            call(
+                Method::POST,
+                &path("/alerts/preview"),
+                Some(&caseworker),
+                Some(publish.clone()),
+            )
+            .await
+            .unwrap(),
+            "post",
+            "/api/v1/cases/{id}/alerts/preview",
+        )
+        .await;
+    assert_eq!(preview["recipients"], 2);
     let (_, published) = walk
         .check(
             call(
@@ -495,12 +577,26 @@ async fn every_operation_answers_as_documented(backend: Backend) {
         "/api/v1/cases/{id}/messages",
     )
     .await;
+    let (_, forward_preview) = walk
+        .check(
+            call(
+                Method::POST,
+                &path("/forward/preview"),
+                Some(&caseworker),
+                Some(json!({})),
+            )
+            .await
+            .unwrap(),
+            "post",
+            "/api/v1/cases/{id}/forward/preview",
+        )
+        .await;
     walk.check(
         call(
             Method::POST,
             &path("/forward"),
             Some(&caseworker),
-            Some(json!({})),
+            Some(json!({"previewed": forward_preview["digest"]})),
         )
         .await
         .unwrap(),
@@ -621,6 +717,79 @@ async fn every_operation_answers_as_documented(backend: Backend) {
         "/api/v1/orgs/{id}/revoke",
     )
     .await;
+    let (_, orgs) = walk
+        .check(
+            call(Method::GET, "/api/v1/orgs", Some(&admin), None)
+                .await
+                .unwrap(),
+            "get",
+            "/api/v1/orgs",
+        )
+        .await;
+    assert_eq!(orgs[0]["active"], false);
+    assert!(orgs[0].get("api_key").is_none());
+
+    // The staff list, and what an administrator may do to another account (not to their own).
+    let (_, accounts) = walk
+        .check(
+            call(Method::GET, "/api/v1/staff", Some(&admin), None)
+                .await
+                .unwrap(),
+            "get",
+            "/api/v1/staff",
+        )
+        .await;
+    let id_of = |email: &str| {
+        accounts
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["email"] == email)
+            .map(|a| str_of(a, "id"))
+            .unwrap_or_else(|| panic!("{email} not in {accounts}"))
+    };
+    let (cw_id, admin_id) = (id_of("cw@lookout.test"), id_of("admin@lookout.test"));
+    let staff_post = |id: &str, action: &str| {
+        call(
+            Method::POST,
+            &format!("/api/v1/staff/{id}/{action}"),
+            Some(&admin),
+            None,
+        )
+    };
+    for action in ["totp-reset", "password-reset", "disable"] {
+        let template = format!("/api/v1/staff/{{id}}/{action}");
+        let (status, _) = walk
+            .check(staff_post(&cw_id, action).await.unwrap(), "post", &template)
+            .await;
+        assert_eq!(status, 200, "{action}");
+        let (status, _) = walk
+            .check(
+                staff_post(&admin_id, action).await.unwrap(),
+                "post",
+                &template,
+            )
+            .await;
+        assert_eq!(status, 409, "{action} on one's own account");
+        let (status, _) = walk
+            .check(
+                staff_post("no-such-account", action).await.unwrap(),
+                "post",
+                &template,
+            )
+            .await;
+        assert_eq!(status, 404, "{action} on an unknown account");
+    }
+    let (status, _) = walk
+        .check(
+            call(Method::GET, "/api/v1/cases", Some(&caseworker), None)
+                .await
+                .unwrap(),
+            "get",
+            "/api/v1/cases",
+        )
+        .await;
+    assert_eq!(status, 401, "a disabled account's session has ended");
     walk.check(
         call(Method::GET, "/api/v1/audit?limit=1000", Some(&admin), None)
             .await
