@@ -227,8 +227,9 @@ fn admin_create(
         std::time::Duration::from_secs(settings.database.connect_timeout_seconds),
         keys.master_id(),
     )?;
-    let created =
-        db.blocking(|conn| staff::create_admin_blocking(conn, &keys, email, password.expose(), generated));
+    let created = db.blocking(|conn| {
+        staff::create_admin_blocking(conn, &keys, email, password.expose(), generated)
+    });
     match created {
         Ok(Some(id)) => {
             println!(

@@ -67,7 +67,10 @@ mod tests {
         let uri = totp.uri().unwrap();
         assert!(uri.starts_with("otpauth://totp/Lookout:staff-id?"), "{uri}");
         let svg = qr_svg(&uri).unwrap();
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg:.80}");
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+            "{svg:.80}"
+        );
         assert!(svg.ends_with("</svg>"));
         assert!(!svg.contains("otpauth"), "the secret is drawn, not written");
         let code = totp_rs::Totp::from_url(&uri)

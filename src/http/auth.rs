@@ -89,10 +89,11 @@ pub async fn totp_setup(
     state: web::Data<AppState>,
     auth: Authed,
 ) -> Result<HttpResponse, ApiError> {
-    let uri = staff::totp_setup(&state, &auth.member).await?;
-    let qr = crate::crypto::totp::qr_svg(uri.expose())
-        .map_err(|_| ApiError::from(Error::internal("QR code not drawn")))?;
-    Ok(HttpResponse::Ok().json(json!({"otpauth_uri": uri.expose(), "qr_svg": qr})))
+    let enrolment = staff::totp_setup(&state, &auth.member).await?;
+    Ok(HttpResponse::Ok().json(json!({
+        "otpauth_uri": enrolment.uri.expose(),
+        "qr_svg": enrolment.qr_svg,
+    })))
 }
 
 #[derive(Deserialize)]

@@ -84,9 +84,8 @@ impl Code {
             Code::Unauthorized | Code::LoginFailed => StatusCode::UNAUTHORIZED,
             Code::Forbidden
             | Code::PasswordChangeRequired
-            | Code::ConsentRequired | Code::ConsentSpocChanged => {
-                StatusCode::FORBIDDEN
-            }
+            | Code::ConsentRequired
+            | Code::ConsentSpocChanged => StatusCode::FORBIDDEN,
             Code::NotFound | Code::ReceiptUnknown => StatusCode::NOT_FOUND,
             Code::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Code::Conflict | Code::AlertNotAllowed | Code::AlreadyForwarded => StatusCode::CONFLICT,

@@ -46,10 +46,7 @@ pub async fn retire_spoc(
     Ok(HttpResponse::Ok().json(json!({"status": "retired"})))
 }
 
-pub async fn list_orgs(
-    state: web::Data<AppState>,
-    auth: Authed,
-) -> Result<HttpResponse, ApiError> {
+pub async fn list_orgs(state: web::Data<AppState>, auth: Authed) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(register::list_orgs(&state, &auth.member).await?))
 }
 

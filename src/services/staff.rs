@@ -79,7 +79,9 @@ pub fn new_staff_row(
         )]));
     }
     if let Some(problem) = password_problem(password) {
-        return Err(Error::validation(vec![FieldError::new("password", problem)]));
+        return Err(Error::validation(vec![FieldError::new(
+            "password", problem,
+        )]));
     }
     let id = StaffId::random();
     let sealed_email =
@@ -140,9 +142,10 @@ pub async fn create(
     let initial = generate_password()?;
     let keys = state.keys.clone();
     let (email, pw) = (email.to_string(), initial.clone());
-    let row = tokio::task::spawn_blocking(move || new_staff_row(&keys, &email, role, pw.expose(), true))
-        .await
-        .map_err(|_| Error::internal("hashing task failed"))??;
+    let row =
+        tokio::task::spawn_blocking(move || new_staff_row(&keys, &email, role, pw.expose(), true))
+            .await
+            .map_err(|_| Error::internal("hashing task failed"))??;
     let actor_id = actor.id.clone();
     let audit_key = state.keys.get(Purpose::Audit).clone();
     let id = state
@@ -366,7 +369,11 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<StaffMember, 
 /// The console's CSRF token for a session: a keyed hash of the session token, so it needs no
 /// storage, differs per session, and is worthless without the session cookie beside it.
 pub fn csrf_token(keys: &KeyRing, session_token: &str) -> String {
-    keyed_hash(keys.get(Purpose::Tokens), "staff-csrf", session_token.as_bytes())
+    keyed_hash(
+        keys.get(Purpose::Tokens),
+        "staff-csrf",
+        session_token.as_bytes(),
+    )
 }
 
 /// Whether a form's CSRF token belongs to this session (compared in constant time).
@@ -399,9 +406,24 @@ pub async fn logout(state: &AppState, member: &StaffMember, token: &str) -> Resu
         .await
 }
 
+/// What an authenticator app needs to enrol: the `otpauth://` URI (it holds the secret) and the
+/// same as a QR code, an SVG drawn here.
+pub struct Enrolment {
+    pub uri: SensitiveString,
+    pub qr_svg: String,
+}
+
+fn enrolment(uri: String) -> Result<Enrolment, Error> {
+    let qr_svg = totp::qr_svg(&uri)?;
+    Ok(Enrolment {
+        uri: SensitiveString::new(uri),
+        qr_svg,
+    })
+}
+
 /// Starts TOTP enrolment: a new secret, sealed, not yet required. Refused while TOTP is on, so a
 /// stolen session cannot silently replace the second factor.
-pub async fn totp_setup(state: &AppState, member: &StaffMember) -> Result<SensitiveString, Error> {
+pub async fn totp_setup(state: &AppState, member: &StaffMember) -> Result<Enrolment, Error> {
     settled(member)?;
     let id = member.id.clone();
     let row = state
@@ -423,7 +445,7 @@ pub async fn totp_setup(state: &AppState, member: &StaffMember) -> Result<Sensit
         .db
         .run(move |conn| store::set_totp_secret(conn, &id, &sealed))
         .await?;
-    Ok(SensitiveString::new(uri))
+    enrolment(uri)
 }
 
 pub async fn totp_enable(state: &AppState, member: &StaffMember, code: &str) -> Result<(), Error> {
@@ -543,11 +565,17 @@ pub async fn change_password(
     }
     let hash = hash_password(state, new).await?;
     let (id, keep) = (row.id.clone(), session_hash(&state.keys, session_token));
-    audited(state, member, AuditAction::StaffPasswordChange, None, move |conn| {
-        store::set_password(conn, &id, &hash, false)?;
-        store::delete_sessions_of(conn, &id, Some(&keep))?;
-        Ok(())
-    })
+    audited(
+        state,
+        member,
+        AuditAction::StaffPasswordChange,
+        None,
+        move |conn| {
+            store::set_password(conn, &id, &hash, false)?;
+            store::delete_sessions_of(conn, &id, Some(&keep))?;
+            Ok(())
+        },
+    )
     .await
 }
 
@@ -586,16 +614,22 @@ pub async fn totp_disable(
         return Err(Error::validation(problems));
     };
     let id = row.id.clone();
-    audited(state, member, AuditAction::StaffTotpDisabled, None, move |conn| {
-        if !store::use_totp_step(conn, &id, step)? {
-            return Err(Error::validation(vec![FieldError::new(
-                "code",
-                "is not the current code",
-            )]));
-        }
-        store::clear_totp(conn, &id)?;
-        Ok(())
-    })
+    audited(
+        state,
+        member,
+        AuditAction::StaffTotpDisabled,
+        None,
+        move |conn| {
+            if !store::use_totp_step(conn, &id, step)? {
+                return Err(Error::validation(vec![FieldError::new(
+                    "code",
+                    "is not the current code",
+                )]));
+            }
+            store::clear_totp(conn, &id)?;
+            Ok(())
+        },
+    )
     .await
 }
 
@@ -617,7 +651,9 @@ pub async fn list(state: &AppState, admin: &StaffMember) -> Result<Vec<StaffSumm
     let rows = state.db.run(store::all).await?;
     rows.into_iter()
         .map(|r| {
-            let email = state.keys.open_direct(Direct::StaffEmail, &r.id, &r.email)?;
+            let email = state
+                .keys
+                .open_direct(Direct::StaffEmail, &r.id, &r.email)?;
             Ok(StaffSummary {
                 email: String::from_utf8_lossy(&email).into_owned(),
                 id: r.id,
@@ -649,7 +685,9 @@ async fn other_account(
         .db
         .run(move |conn| store::by_id(conn, &id))
         .await?
-        .ok_or_else(|| Error::new(ErrorKind::NotFound).with_detail("No staff account has this id."))?;
+        .ok_or_else(|| {
+            Error::new(ErrorKind::NotFound).with_detail("No staff account has this id.")
+        })?;
     if !row.active {
         return Err(Error::new(ErrorKind::Conflict).with_detail("This account is disabled."));
     }
@@ -667,29 +705,45 @@ pub async fn reset_password(
     let initial = generate_password()?;
     let hash = hash_password(state, initial.expose()).await?;
     let id = row.id.clone();
-    audited(state, admin, AuditAction::StaffPasswordReset, Some(row.id), move |conn| {
-        store::set_password(conn, &id, &hash, true)?;
-        store::delete_sessions_of(conn, &id, None)?;
-        Ok(())
-    })
+    audited(
+        state,
+        admin,
+        AuditAction::StaffPasswordReset,
+        Some(row.id),
+        move |conn| {
+            store::set_password(conn, &id, &hash, true)?;
+            store::delete_sessions_of(conn, &id, None)?;
+            Ok(())
+        },
+    )
     .await?;
     Ok(initial)
 }
 
 /// An administrator turns another account's second factor off (a lost phone). The account's
 /// sessions end; its owner signs in with the password alone and may enrol again.
-pub async fn reset_totp(state: &AppState, admin: &StaffMember, target: &StaffId) -> Result<(), Error> {
+pub async fn reset_totp(
+    state: &AppState,
+    admin: &StaffMember,
+    target: &StaffId,
+) -> Result<(), Error> {
     let row = other_account(state, admin, target).await?;
     if !row.totp_enabled && row.totp_secret.is_none() {
         return Err(Error::new(ErrorKind::Conflict)
             .with_detail("Two-factor codes are not on for this account."));
     }
     let id = row.id.clone();
-    audited(state, admin, AuditAction::StaffTotpReset, Some(row.id), move |conn| {
-        store::clear_totp(conn, &id)?;
-        store::delete_sessions_of(conn, &id, None)?;
-        Ok(())
-    })
+    audited(
+        state,
+        admin,
+        AuditAction::StaffTotpReset,
+        Some(row.id),
+        move |conn| {
+            store::clear_totp(conn, &id)?;
+            store::delete_sessions_of(conn, &id, None)?;
+            Ok(())
+        },
+    )
     .await
 }
 
@@ -698,11 +752,17 @@ pub async fn reset_totp(state: &AppState, admin: &StaffMember, target: &StaffId)
 pub async fn disable(state: &AppState, admin: &StaffMember, target: &StaffId) -> Result<(), Error> {
     let row = other_account(state, admin, target).await?;
     let id = row.id.clone();
-    audited(state, admin, AuditAction::StaffDisable, Some(row.id), move |conn| {
-        store::deactivate(conn, &id)?;
-        store::delete_sessions_of(conn, &id, None)?;
-        Ok(())
-    })
+    audited(
+        state,
+        admin,
+        AuditAction::StaffDisable,
+        Some(row.id),
+        move |conn| {
+            store::deactivate(conn, &id)?;
+            store::delete_sessions_of(conn, &id, None)?;
+            Ok(())
+        },
+    )
     .await
 }
 
@@ -718,7 +778,9 @@ pub struct AccountView {
 
 pub async fn account(state: &AppState, member: &StaffMember) -> Result<AccountView, Error> {
     let row = own_row(state, member).await?;
-    let email = state.keys.open_direct(Direct::StaffEmail, &row.id, &row.email)?;
+    let email = state
+        .keys
+        .open_direct(Direct::StaffEmail, &row.id, &row.email)?;
     Ok(AccountView {
         email: String::from_utf8_lossy(&email).into_owned(),
         role: row.role,
@@ -733,7 +795,7 @@ pub async fn account(state: &AppState, member: &StaffMember) -> Result<AccountVi
 pub async fn totp_pending(
     state: &AppState,
     member: &StaffMember,
-) -> Result<Option<SensitiveString>, Error> {
+) -> Result<Option<Enrolment>, Error> {
     settled(member)?;
     let row = own_row(state, member).await?;
     if row.totp_enabled {
@@ -743,9 +805,7 @@ pub async fn totp_pending(
         return Ok(None);
     };
     let secret = state.keys.open_direct(Direct::StaffTotp, &row.id, sealed)?;
-    Ok(Some(SensitiveString::new(
-        Totp::new(&secret, &row.id)?.uri()?,
-    )))
+    Ok(Some(enrolment(Totp::new(&secret, &row.id)?.uri()?)?))
 }
 
 /// For the CLI: create an admin directly against the database. `must_change` when the password

@@ -3,8 +3,9 @@
 //! renders a template; no business rule lives here, so what a reporter previews on a page is what
 //! the API previews and what police would receive.
 //!
-//! Every page: no script, no cookie, no external resource, `Cache-Control: no-store`, and the
-//! strict [`page::CSP`]. Free text arrives only in POST bodies, never in a URL or a log line.
+//! Every page: no script, no external resource, `Cache-Control: no-store`, and the strict
+//! [`page::CSP`]; no cookie, except the staff console's session (`staff/`). Free text arrives only
+//! in POST bodies, never in a URL or a log line.
 
 mod assets;
 mod check;

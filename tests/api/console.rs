@@ -11,6 +11,9 @@ use crate::helpers::{Backend, TestApp, report, smtp_settings, spawn_app, spawn_a
 use crate::smtp::SmtpServer;
 use lookout::services::staff::Role;
 
+/// A form's fields (or a request's headers), as (name, value).
+type Fields<'a> = Vec<(&'a str, &'a str)>;
+
 pub(crate) const PASSWORD: &str = "correct horse battery staple";
 const COOKIE: &str = "__Host-lookout-staff";
 
@@ -205,7 +208,11 @@ async fn signing_in_sets_a_host_only_cookie_and_signing_out_ends_the_session(bac
     assert_eq!((got.status, got.location()), (303, "/staff/login"));
     let login = browser.get("/staff/login").await;
     assert_eq!(login.status, 200);
-    assert!(login.html.contains("<form method=\"post\" action=\"/staff/login\">"));
+    assert!(
+        login
+            .html
+            .contains("<form method=\"post\" action=\"/staff/login\">")
+    );
 
     // Unknown account and wrong password: the same page, the same words.
     let wrong = browser.sign_in(email, "not the password", "").await;
@@ -219,7 +226,10 @@ async fn signing_in_sets_a_host_only_cookie_and_signing_out_ends_the_session(bac
         wrong.html.contains("value=\"cw@lookout.test\""),
         "the email is kept"
     );
-    assert!(!wrong.html.contains("not the password"), "the password is not");
+    assert!(
+        !wrong.html.contains("not the password"),
+        "the password is not"
+    );
 
     let got = browser.sign_in(email, PASSWORD, "").await;
     assert_eq!((got.status, got.location()), (303, "/staff/cases"));
@@ -272,6 +282,18 @@ async fn signing_in_sets_a_host_only_cookie_and_signing_out_ends_the_session(bac
         .authed(Method::GET, "/api/v1/cases", Some(&token), None)
         .await;
     assert_eq!(api.status(), 401);
+    // A reply written into a page of the ended session is refused, and comes back to be copied.
+    let (_, case) = submit(&app, &report(json!({}))).await;
+    let reply = "A long reply <written> while the session ran out & more.";
+    let got = browser
+        .post(
+            &format!("/staff/cases/{case}/reply"),
+            &[("csrf", &csrf), ("body", reply)],
+        )
+        .await;
+    assert_eq!(got.status, 401);
+    assert!(got.html.contains("Nothing was changed"));
+    assert_eq!(got.by_id("kept-1"), reply);
 }
 
 async fn forms_from_elsewhere_change_nothing(backend: Backend) {
@@ -290,9 +312,13 @@ async fn forms_from_elsewhere_change_nothing(backend: Backend) {
         .len()
     };
 
-    let refusals: Vec<(&str, Vec<(&str, &str)>, Vec<(&str, &str)>)> = vec![
+    let refusals: Vec<(&str, Fields, Fields)> = vec![
         ("no token", vec![("body", "hello")], vec![]),
-        ("a wrong token", vec![("csrf", "x"), ("body", "hello")], vec![]),
+        (
+            "a wrong token",
+            vec![("csrf", "x"), ("body", "hello")],
+            vec![],
+        ),
         (
             "another session's token",
             vec![("csrf", &others_csrf), ("body", "hello")],
@@ -332,7 +358,10 @@ async fn forms_from_elsewhere_change_nothing(backend: Backend) {
         .await;
     assert_eq!(got.status, 403);
     let got = stranger.sign_in("x@lookout.test", PASSWORD, "").await;
-    assert_eq!(got.status, 401, "the same form from this site is a sign-in attempt");
+    assert_eq!(
+        got.status, 401,
+        "the same form from this site is a sign-in attempt"
+    );
 
     // The real form, from this site's own origin, works.
     let origin = app.address.clone();
@@ -370,17 +399,21 @@ async fn a_password_an_administrator_gave_must_be_changed_first(backend: Backend
     assert_eq!((got.status, got.location()), (303, "/staff/account"));
     for path in ["/staff/cases", "/staff", "/staff/audit"] {
         let got = browser.get(path).await;
-        assert_eq!((got.status, got.location()), (303, "/staff/account"), "{path}");
+        assert_eq!(
+            (got.status, got.location()),
+            (303, "/staff/account"),
+            "{path}"
+        );
     }
     let account = browser.get("/staff/account").await;
     assert!(account.html.contains("Choose your own password first"));
     assert!(!account.html.contains(">Cases</a>"), "no way round it");
 
     let new = "a new password of my own";
-    let cases: [(&str, &[(&str, &str)], &str); 3] = [
+    let cases: [(&str, Fields, &str); 3] = [
         (
             "mismatch",
-            &[
+            vec![
                 ("current_password", initial),
                 ("new_password", new),
                 ("repeat_password", "something else entirely"),
@@ -389,7 +422,7 @@ async fn a_password_an_administrator_gave_must_be_changed_first(backend: Backend
         ),
         (
             "short",
-            &[
+            vec![
                 ("current_password", initial),
                 ("new_password", "short"),
                 ("repeat_password", "short"),
@@ -398,7 +431,7 @@ async fn a_password_an_administrator_gave_must_be_changed_first(backend: Backend
         ),
         (
             "wrong current",
-            &[
+            vec![
                 ("current_password", "not it at all, sorry"),
                 ("new_password", new),
                 ("repeat_password", new),
@@ -407,7 +440,7 @@ async fn a_password_an_administrator_gave_must_be_changed_first(backend: Backend
         ),
     ];
     for (what, fields, sentence) in cases {
-        let got = browser.act("/staff/account/password", fields).await;
+        let got = browser.act("/staff/account/password", &fields).await;
         assert_eq!(got.status, 422, "{what}");
         assert!(got.html.contains(sentence), "{what}: {}", got.html);
     }
@@ -437,7 +470,11 @@ async fn two_factor_codes_from_the_console(backend: Backend) {
     let (browser, email) = signed_in(&app, Role::Caseworker).await;
     let setup = browser.act("/staff/account/totp/setup", &[]).await;
     assert_eq!(setup.status, 200, "{}", setup.html);
-    assert!(setup.html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(
+        setup
+            .html
+            .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+    );
     let uri = setup.by_id("otpauth-uri");
     assert!(uri.starts_with("otpauth://totp/Lookout:"), "{uri}");
     let totp = totp_rs::Totp::from_url(&uri).unwrap();
@@ -465,7 +502,10 @@ async fn two_factor_codes_from_the_console(backend: Backend) {
         (on.status, on.location()),
         (303, "/staff/account?done=totp-on")
     );
-    assert_eq!(browser.get("/staff/account").await.by_id("totp-status"), "On");
+    assert_eq!(
+        browser.get("/staff/account").await.by_id("totp-status"),
+        "On"
+    );
 
     let mut later = Browser::new(&app);
     assert_eq!(later.sign_in(&email, PASSWORD, "").await.status, 401);
@@ -482,7 +522,11 @@ async fn two_factor_codes_from_the_console(backend: Backend) {
         )
         .await;
     assert_eq!(refused.status, 422);
-    assert!(refused.html.contains("Password is not the current password."));
+    assert!(
+        refused
+            .html
+            .contains("Password is not the current password.")
+    );
     assert_eq!(later.get("/staff/account").await.by_id("totp-status"), "On");
     let off = later
         .act(
@@ -560,7 +604,11 @@ async fn the_console_role_matrix(backend: Backend) {
             format!("/staff/accounts/{other}/totp-reset"),
             ADMIN,
         ),
-        (Method::POST, format!("/staff/accounts/{other}/disable"), ADMIN),
+        (
+            Method::POST,
+            format!("/staff/accounts/{other}/disable"),
+            ADMIN,
+        ),
         (Method::POST, "/staff/spocs".into(), ADMIN),
         (Method::POST, format!("/staff/spocs/{other}/retire"), ADMIN),
         (Method::POST, "/staff/orgs".into(), ADMIN),
@@ -601,7 +649,10 @@ async fn the_console_role_matrix(backend: Backend) {
                 got.status,
                 got.html
             );
-            assert!(!got.html.contains("Not for your role"), "caseworker: {path}");
+            assert!(
+                !got.html.contains("Not for your role"),
+                "caseworker: {path}"
+            );
         }
         // An administrator: everything (a form with no fields is refused for its fields, an
         // unknown id is not found, never a refusal of the role).
@@ -665,7 +716,11 @@ async fn casework_in_the_console_is_the_apis_casework(backend: Backend) {
         page.by_id("case-description"),
         "He would not pay and pushed me down the stairs."
     );
-    assert_eq!(page.by_id("case-status"), "Reviewed", "opening it reviewed it");
+    assert_eq!(
+        page.by_id("case-status"),
+        "Reviewed",
+        "opening it reviewed it"
+    );
 
     // The forward page shows what the API's preview shows, and sends exactly that.
     let forward = browser.get(&format!("/staff/cases/{case}/forward")).await;
@@ -682,8 +737,14 @@ async fn casework_in_the_console_is_the_apis_casework(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(forward.by_id("forward-text"), api["text"].as_str().unwrap());
-    assert_eq!(forward.by_id("forward-subject"), api["subject"].as_str().unwrap());
-    assert_eq!(forward.by_id("forward-to"), "DS Rees (South Wales Police) <rees@police.example>");
+    assert_eq!(
+        forward.by_id("forward-subject"),
+        api["subject"].as_str().unwrap()
+    );
+    assert_eq!(
+        forward.by_id("forward-to"),
+        "DS Rees (South Wales Police) <rees@police.example>"
+    );
     let digest = forward.hidden("previewed");
     let sent = browser
         .act(
@@ -705,7 +766,11 @@ async fn casework_in_the_console_is_the_apis_casework(backend: Backend) {
     // Twice is refused, with the reason, and nothing more is sent.
     let again = browser.get(&format!("/staff/cases/{case}/forward")).await;
     assert_eq!(again.status, 409);
-    assert!(again.by_id("forward-refused").contains("already been forwarded"));
+    assert!(
+        again
+            .by_id("forward-refused")
+            .contains("already been forwarded")
+    );
 
     // The alert editor starts from the draft; its check says how many receive it.
     let editor = browser.get(&format!("/staff/cases/{case}/alert")).await;
@@ -734,13 +799,19 @@ async fn casework_in_the_console_is_the_apis_casework(backend: Backend) {
                 ("body", &check.hidden("body")),
                 ("category", &check.hidden("category")),
                 ("regions", "south-wales"),
-                ("identifiers.phone_numbers", &check.hidden("identifiers.phone_numbers")),
+                (
+                    "identifiers.phone_numbers",
+                    &check.hidden("identifiers.phone_numbers"),
+                ),
             ],
         )
         .await;
     assert_eq!(published.status, 201, "{}", published.html);
     let mail = drained_mail(&app, &smtp).await;
-    let alerts: Vec<_> = mail.iter().filter(|m| m.to[0] == "sub@example.org" && m.subject.starts_with("Safety alert")).collect();
+    let alerts: Vec<_> = mail
+        .iter()
+        .filter(|m| m.to[0] == "sub@example.org" && m.subject.starts_with("Safety alert"))
+        .collect();
     assert_eq!(alerts.len(), 1);
     assert!(alerts[0].text.contains("Pushed a worker down the stairs."));
 }

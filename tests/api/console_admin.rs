@@ -564,7 +564,6 @@ async fn disabling_asks_first_then_ends_the_accounts_sessions(backend: Backend) 
         .await
         .assert_redirect("/staff/accounts?done=disabled");
     let after = admin.get("/staff/accounts?done=disabled").await;
-    std::fs::write("/tmp/dump-accounts.html", &after.html).unwrap();
     assert!(after.shows("The account is disabled. Its sessions have ended."));
     let row = after.row("worker@lookout.test").unwrap();
     assert!(row.contains("Disabled"), "{row}");

@@ -399,8 +399,8 @@ impl TestApp {
         let keys = lookout::crypto::KeyRing::from_master(&master);
         let db =
             lookout::db::open(&self.db.url(), 1, Duration::from_secs(5), keys.master_id()).unwrap();
-        let row = lookout::services::staff::new_staff_row(&keys, email, role, &password, false)
-                .unwrap();
+        let row =
+            lookout::services::staff::new_staff_row(&keys, email, role, &password, false).unwrap();
         db.blocking(|conn| {
             lookout::services::staff::insert_staff(
                 conn,

@@ -20,5 +20,5 @@ mod openapi;
 mod pages;
 mod reports;
 mod smtp;
-mod staff_journeys;
 mod staff;
+mod staff_journeys;

@@ -117,7 +117,9 @@ async fn a_caseworkers_day(app: &TestApp, smtp: &SmtpServer) {
     admin.goto(&app.url("/staff/spocs")).await;
     admin.fill("name", "DS Carys Rees").await;
     admin.select("region", "south-wales").await;
-    admin.fill("email", "c.rees@south-wales.police.example").await;
+    admin
+        .fill("email", "c.rees@south-wales.police.example")
+        .await;
     admin.press("Add the police contact").await;
     assert_shows(&admin.text().await, "c.rees@south-wales.police.example");
     look(&admin, "staff-spocs").await;
@@ -176,8 +178,18 @@ async fn a_caseworkers_day(app: &TestApp, smtp: &SmtpServer) {
     cw.press("Sign out").await;
     assert!(cw.current_url().await.ends_with("/staff/login"));
     sign_in(&cw, app, "gwen@lookout.test", own, "").await;
-    assert_shows(&cw.text().await, "The email, password or code is not right.");
-    sign_in(&cw, app, "gwen@lookout.test", own, &totp.generate(t).to_string()).await;
+    assert_shows(
+        &cw.text().await,
+        "The email, password or code is not right.",
+    );
+    sign_in(
+        &cw,
+        app,
+        "gwen@lookout.test",
+        own,
+        &totp.generate(t).to_string(),
+    )
+    .await;
     assert!(cw.current_url().await.ends_with("/staff/cases"));
     look(&cw, "staff-cases").await;
 
@@ -227,7 +239,11 @@ async fn a_caseworkers_day(app: &TestApp, smtp: &SmtpServer) {
         .collect();
     assert_eq!(police.len(), 1);
     let received = police[0].text.replace("\r\n", "\n");
-    assert_eq!(received.trim_end(), shown.trim_end(), "exactly as previewed");
+    assert_eq!(
+        received.trim_end(),
+        shown.trim_end(),
+        "exactly as previewed"
+    );
 
     // A form on another site's page, submitted while the caseworker is signed in: refused, and
     // the case is not closed.
@@ -237,7 +253,9 @@ async fn a_caseworkers_day(app: &TestApp, smtp: &SmtpServer) {
     assert_eq!(cw.status().await, 403);
     assert_shows(&cw.text().await, "Nothing was changed");
     assert_eq!(
-        app.strings(&format!("SELECT status AS v FROM reports WHERE id = '{case}'")),
+        app.strings(&format!(
+            "SELECT status AS v FROM reports WHERE id = '{case}'"
+        )),
         ["forwarded"]
     );
 }

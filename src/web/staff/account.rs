@@ -4,9 +4,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use crate::crypto::totp;
 use crate::domain::{Error, ErrorKind, FieldError};
-use crate::services::staff::{self, AccountView};
+use crate::services::staff::{self, AccountView, Enrolment};
 use crate::state::AppState;
 
 use super::layout::{self, Chrome, field_sentence};
@@ -75,7 +74,15 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         Ok(c) => c,
         Err(res) => return res,
     };
-    render(&state, &console, StatusCode::OK, vec![], vec![], done_from(&req)).await
+    render(
+        &state,
+        &console,
+        StatusCode::OK,
+        vec![],
+        vec![],
+        done_from(&req),
+    )
+    .await
 }
 
 fn sentences(e: &Error) -> Vec<String> {
@@ -86,7 +93,11 @@ fn sentences(e: &Error) -> Vec<String> {
     }
 }
 
-pub async fn password(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
+pub async fn password(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> HttpResponse {
     let (console, form) = match session::posting(&req, &state, &body).await {
         Ok(v) => v,
         Err(res) => return res,
@@ -118,34 +129,43 @@ pub async fn password(req: HttpRequest, state: web::Data<AppState>, body: web::B
     }
 }
 
-fn setup_page(console: &Console, uri: &str, errors: Vec<String>, status: StatusCode) -> HttpResponse {
-    let chrome = Chrome::new(console, "/staff/account");
-    match totp::qr_svg(uri) {
-        Ok(qr_svg) => layout::send(
-            status,
-            &TotpSetupPage {
-                chrome: Some(chrome),
-                qr_svg,
-                uri: uri.to_string(),
-                errors,
-            },
-        ),
-        Err(_) => layout::error(Some(chrome), &Error::internal("QR code not drawn")),
-    }
+fn setup_page(
+    console: &Console,
+    enrolment: Enrolment,
+    errors: Vec<String>,
+    status: StatusCode,
+) -> HttpResponse {
+    layout::send(
+        status,
+        &TotpSetupPage {
+            chrome: Some(Chrome::new(console, "/staff/account")),
+            qr_svg: enrolment.qr_svg,
+            uri: enrolment.uri.expose().to_string(),
+            errors,
+        },
+    )
 }
 
-pub async fn totp_setup(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
+pub async fn totp_setup(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> HttpResponse {
     let (console, _) = match session::posting(&req, &state, &body).await {
         Ok(v) => v,
         Err(res) => return res,
     };
     match staff::totp_setup(&state, &console.member).await {
-        Ok(uri) => setup_page(&console, uri.expose(), vec![], StatusCode::OK),
+        Ok(enrolment) => setup_page(&console, enrolment, vec![], StatusCode::OK),
         Err(e) => layout::error(Some(Chrome::new(&console, "/staff/account")), &e),
     }
 }
 
-pub async fn totp_enable(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
+pub async fn totp_enable(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> HttpResponse {
     let (console, form) = match session::posting(&req, &state, &body).await {
         Ok(v) => v,
         Err(res) => return res,
@@ -155,9 +175,9 @@ pub async fn totp_enable(req: HttpRequest, state: web::Data<AppState>, body: web
         Err(e) if e.kind() == ErrorKind::ValidationFailed => {
             // The same secret again, so a mistyped code costs no new scan.
             match staff::totp_pending(&state, &console.member).await {
-                Ok(Some(uri)) => setup_page(
+                Ok(Some(enrolment)) => setup_page(
                     &console,
-                    uri.expose(),
+                    enrolment,
                     sentences(&e),
                     StatusCode::UNPROCESSABLE_ENTITY,
                 ),
@@ -169,12 +189,22 @@ pub async fn totp_enable(req: HttpRequest, state: web::Data<AppState>, body: web
     }
 }
 
-pub async fn totp_disable(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
+pub async fn totp_disable(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> HttpResponse {
     let (console, form) = match session::posting(&req, &state, &body).await {
         Ok(v) => v,
         Err(res) => return res,
     };
-    match staff::totp_disable(&state, &console.member, form.get("password"), form.get("code")).await
+    match staff::totp_disable(
+        &state,
+        &console.member,
+        form.get("password"),
+        form.get("code"),
+    )
+    .await
     {
         Ok(()) => session::see_other("/staff/account?done=totp-off"),
         Err(e) if e.kind() == ErrorKind::ValidationFailed => {

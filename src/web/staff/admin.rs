@@ -456,9 +456,8 @@ pub async fn spoc_create(
     match register::create_spoc(&state, &console.member, &new.name, &new.region, &new.email).await {
         Ok(_) => session::see_other("/staff/spocs?done=added"),
         Err(e) if e.kind() == ErrorKind::FirewallRecipient => {
-            // The reason first, in the firewall's own words; then the field.
-            let mut errors = vec![layout::describe(&e).2];
-            errors.extend(e.errors().iter().map(field_sentence));
+            // The firewall's own sentence says it all (its field error only repeats it).
+            let errors = vec![layout::describe(&e).2];
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             render_spocs(&state, &console, status, None, new, errors).await
         }

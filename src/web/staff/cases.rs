@@ -162,6 +162,15 @@ impl CasePage {
     fn closed(&self) -> bool {
         self.case.status == ReportStatus::Closed
     }
+
+    fn nothing_about_them(&self) -> bool {
+        let p = &self.case.report.perpetrator;
+        p.description.is_none()
+            && p.phone_numbers.is_empty()
+            && p.emails.is_empty()
+            && p.vehicles.is_empty()
+            && p.online_handles.is_empty()
+    }
 }
 
 /// A case id from the path: only an id's shape is taken (it is shown again in links).
@@ -223,7 +232,16 @@ pub async fn case(
         Some("closed") => Some("The case is closed."),
         _ => None,
     };
-    render_case(&state, &console, &id, StatusCode::OK, done, String::new(), vec![]).await
+    render_case(
+        &state,
+        &console,
+        &id,
+        StatusCode::OK,
+        done,
+        String::new(),
+        vec![],
+    )
+    .await
 }
 
 /// The session, the form and the case id of a POST to a case, or the page that refuses it.
@@ -406,7 +424,14 @@ pub async fn alert_get(
         online_handles: draft.identifiers.online_handles.join("\n"),
     };
     let removed = draft.removed.into_iter().collect();
-    layout::ok(&edit_page(&console, &state.settings, id, fields, vec![], removed))
+    layout::ok(&edit_page(
+        &console,
+        &state.settings,
+        id,
+        fields,
+        vec![],
+        removed,
+    ))
 }
 
 /// `step=check` (the default) shows what would be published and to how many; `step=edit` goes
@@ -436,7 +461,14 @@ pub async fn alert_post(
         }
     };
     match form.get("step") {
-        "edit" => layout::ok(&edit_page(&console, settings, id.clone(), fields, vec![], vec![])),
+        "edit" => layout::ok(&edit_page(
+            &console,
+            settings,
+            id.clone(),
+            fields,
+            vec![],
+            vec![],
+        )),
         "publish" => match cases::publish(&state, &console.member, &id, fields.input()).await {
             Ok(published) => {
                 let text = format!(

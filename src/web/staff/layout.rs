@@ -11,7 +11,31 @@ use askama::Template;
 use crate::domain::{Error, ErrorKind, FieldError, Role};
 use crate::web::page::CSP;
 
-use super::session::Console;
+use crate::domain::StaffMember;
+use crate::secret::SensitiveString;
+
+/// A signed-in staff member on a console page (made by `session`, which checked the cookie).
+pub struct Console {
+    pub member: StaffMember,
+    token: SensitiveString,
+    /// This session's CSRF token, for the forms on the page.
+    pub csrf: String,
+}
+
+impl Console {
+    pub fn new(member: StaffMember, token: SensitiveString, csrf: String) -> Self {
+        Self {
+            member,
+            token,
+            csrf,
+        }
+    }
+
+    /// The session token (to end this session, or keep it when the password changes).
+    pub fn token(&self) -> &str {
+        self.token.expose()
+    }
+}
 
 /// The header of a signed-in page.
 pub struct Chrome {
@@ -79,6 +103,8 @@ pub struct Message {
     pub paragraphs: Vec<String>,
     /// A password or key shown once.
     pub secret: Option<String>,
+    /// What the person had written, given back after a refusal (label, text).
+    pub kept: Vec<(String, String)>,
     pub next: Option<(String, String)>,
 }
 
@@ -89,8 +115,14 @@ impl Message {
             title: title.into(),
             paragraphs: vec![text.into()],
             secret: None,
+            kept: Vec::new(),
             next: None,
         }
+    }
+
+    pub fn kept(mut self, kept: Vec<(String, String)>) -> Self {
+        self.kept = kept;
+        self
     }
 
     pub fn next(mut self, href: impl Into<String>, words: impl Into<String>) -> Self {

@@ -60,7 +60,8 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
                 "/staff/cases"
             };
             let mut res = session::see_other(next);
-            if let Ok(v) = header::HeaderValue::from_str(&session::set_cookie(session.token.expose()))
+            if let Ok(v) =
+                header::HeaderValue::from_str(&session::set_cookie(session.token.expose()))
             {
                 res.headers_mut().insert(header::SET_COOKIE, v);
             }
@@ -82,7 +83,11 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
     }
 }
 
-pub async fn logout(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes) -> HttpResponse {
+pub async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> HttpResponse {
     let (console, _) = match session::posting(&req, &state, &body).await {
         Ok(v) => v,
         Err(res) => return res,

@@ -13,7 +13,7 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse};
 
-use crate::domain::{Error, ErrorKind, StaffMember};
+use crate::domain::{Error, ErrorKind};
 use crate::secret::SensitiveString;
 use crate::services::staff;
 use crate::state::AppState;
@@ -23,19 +23,7 @@ use super::layout;
 
 pub const COOKIE: &str = "__Host-lookout-staff";
 
-/// A signed-in staff member on a console page.
-pub struct Console {
-    pub member: StaffMember,
-    token: SensitiveString,
-    /// This session's CSRF token, for the forms on the page.
-    pub csrf: String,
-}
-
-impl Console {
-    pub fn token(&self) -> &str {
-        self.token.expose()
-    }
-}
+pub use super::layout::Console;
 
 /// The session token in the request's cookie, if any.
 pub fn cookie_token(req: &HttpRequest) -> Option<SensitiveString> {
@@ -70,11 +58,7 @@ async fn signed_in(req: &HttpRequest, state: &AppState) -> Option<Console> {
     let token = cookie_token(req)?;
     let member = staff::authenticate(state, token.expose()).await.ok()?;
     let csrf = staff::csrf_token(&state.keys, token.expose());
-    Some(Console {
-        member,
-        token,
-        csrf,
-    })
+    Some(Console::new(member, token, csrf))
 }
 
 /// The console session for a page that shows something. Without one, the browser is sent to the
@@ -101,12 +85,18 @@ pub async fn posting(
         return Err(cross_site());
     }
     let Some(console) = signed_in(req, state).await else {
-        let res = layout::refusal(
-            StatusCode::UNAUTHORIZED,
+        // A reply or an alert may have taken longer to write than the idle timeout: what was
+        // written comes back on the page, so signing in again loses none of it.
+        let kept = Form::parse(body).map(|f| kept_text(&f)).unwrap_or_default();
+        let page = layout::Message::new(
+            None,
             "Your session has ended",
             "You were signed out (after a while without activity, or from another place). \
              Nothing was changed. Sign in again and repeat what you were doing.",
-        );
+        )
+        .kept(kept)
+        .next("/staff/login", "Sign in");
+        let res = layout::send(StatusCode::UNAUTHORIZED, &page);
         return Err(forget_dead_cookie(res, req));
     };
     let Some(form) = Form::parse(body) else {
@@ -121,13 +111,28 @@ pub async fn posting(
     Ok((console, form))
 }
 
+/// The free text of a console form (a reply, an alert's title and text, passages to take away),
+/// to show back after a refusal. Never a password, code or token field.
+fn kept_text(form: &Form) -> Vec<(String, String)> {
+    const KEPT: [(&str, &str); 4] = [
+        ("title", "Title"),
+        ("body", "Text"),
+        ("remove", "Passages to take away"),
+        ("name", "Name"),
+    ];
+    KEPT.iter()
+        .filter(|(field, _)| !form.get(field).trim().is_empty())
+        .map(|(field, label)| (label.to_string(), form.get(field).to_string()))
+        .collect()
+}
+
 /// The sign-in form has no session yet, so only the headers can be checked.
 pub fn same_site(req: &HttpRequest, state: &AppState) -> bool {
     let headers = req.headers();
-    if let Some(site) = headers.get("sec-fetch-site") {
-        if !matches!(site.to_str(), Ok("same-origin" | "none")) {
-            return false;
-        }
+    if let Some(site) = headers.get("sec-fetch-site")
+        && !matches!(site.to_str(), Ok("same-origin" | "none"))
+    {
+        return false;
     }
     match headers.get(header::ORIGIN).map(|o| o.to_str()) {
         None => true,
@@ -168,11 +173,10 @@ fn cross_site() -> HttpResponse {
 
 /// A browser that sent a dead session cookie is told to forget it.
 fn forget_dead_cookie(mut res: HttpResponse, req: &HttpRequest) -> HttpResponse {
-    if cookie_token(req).is_some() {
-        res.headers_mut().insert(
-            header::SET_COOKIE,
-            header::HeaderValue::from_str(&clear_cookie()).expect("a valid header value"),
-        );
+    if cookie_token(req).is_some()
+        && let Ok(clear) = header::HeaderValue::from_str(&clear_cookie())
+    {
+        res.headers_mut().insert(header::SET_COOKIE, clear);
     }
     res
 }
