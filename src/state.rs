@@ -3,9 +3,11 @@
 //! the application that builds it; the faces hand it to the services they call.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use tokio::sync::{Notify, Semaphore};
 
+use crate::crypto::hashing::HashPool;
 use crate::crypto::receipt::ReceiptHasher;
 use crate::crypto::sealed::SealedReportKeys;
 use crate::crypto::{KeyRing, Purpose};
@@ -14,6 +16,9 @@ use crate::limits::{MissThrottle, RateLimiter};
 use crate::mail::Sender;
 use crate::settings::Settings;
 
+/// At most this many Argon2id hashes at once (19 MiB each), however many cores.
+const HASH_THREADS: usize = 2;
+
 pub struct AppState {
     pub settings: Arc<Settings>,
     pub db: Db,
@@ -21,8 +26,12 @@ pub struct AppState {
     pub receipts: ReceiptHasher,
     pub sealed: SealedReportKeys,
     pub throttle: MissThrottle,
-    /// Bounds concurrent Argon2id hashes (19 MiB each).
-    pub hash_permits: Semaphore,
+    /// The only place Argon2id runs (staff passwords; receipts of old releases): a few dedicated
+    /// threads, so its memory is bounded (`crypto::hashing`).
+    pub hashing: HashPool,
+    /// Whether receipts stored by an old release may still be looked up (kept current by
+    /// `services::reports::refresh_legacy_receipts`; true until the database has been asked).
+    pub legacy_receipts: AtomicBool,
     /// Wakes the delivery worker when something new is queued.
     pub deliveries_wake: Arc<Notify>,
     /// Sends mail that must go out now (police forwards); alerts go through the worker.
@@ -31,8 +40,6 @@ pub struct AppState {
     pub check_limiter: RateLimiter,
     /// Anonymous writes and hashes: reports, previews, receipts, subscriptions, logins.
     pub anonymous_limiter: RateLimiter,
-    /// Staff logins hash on their own permits, so a flood of receipts cannot starve them.
-    pub login_permits: Semaphore,
     /// Scrubbing and redaction of whole reports (previews) run on blocking threads, this many
     /// at once, never on the async workers.
     pub text_permits: Semaphore,
@@ -57,14 +64,14 @@ impl AppState {
                 settings.limits.anonymous_per_client_per_minute,
                 settings.limits.anonymous_global_per_minute,
             ),
-            login_permits: Semaphore::new(cores),
             text_permits: Semaphore::new(cores),
             settings: Arc::new(settings),
             db,
             receipts: ReceiptHasher::new(keys.get(Purpose::ReceiptPepper)),
             sealed: SealedReportKeys::derive(keys.get(Purpose::HpkeSeed)),
             throttle: MissThrottle::default(),
-            hash_permits: Semaphore::new(cores * 2),
+            hashing: HashPool::new(cores.min(HASH_THREADS)),
+            legacy_receipts: AtomicBool::new(true),
             deliveries_wake: Arc::new(Notify::new()),
             keys,
         }

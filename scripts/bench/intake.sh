@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Intake throughput: submissions per second and latency at concurrency 32 for plain and sealed
-# reports, next to the raw Argon2id receipt-hash rate measured in the same run.
+# Intake, receipt lookups and client checks at concurrency 32, next to two references measured in
+# the same run: GET /api/v1/health and a minimal write (one row in its own transaction through the
+# same pool, examples/minimal_write.rs). For each load, requests/s, p50/p99, and the server's peak
+# resident size during it (VmHWM, reset before each load through /proc/PID/clear_refs); at the end
+# a burst of 20 parallel staff logins (the one place Argon2id still runs) and the resident size
+# during and 3 s after it.
 #
-#   scripts/bench/intake.sh [DURATION_SECONDS]        # SQLite (the embedded default)
-#   LOOKOUT_BENCH_DATABASE_URL=postgres://... scripts/bench/intake.sh   # PostgreSQL
+#   scripts/bench/intake.sh [DURATION_SECONDS]                            # SQLite
+#   LOOKOUT_BENCH_DATABASE_URL=postgres://... scripts/bench/intake.sh        # PostgreSQL (empty db)
 #
 # Needs wrk (Debian: apt-get install wrk). Everything runs on loopback; the server stops itself.
 set -euo pipefail
@@ -11,7 +15,7 @@ cd "$(dirname "$0")/../.."
 duration=${1:-20}
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
 
-cargo build --release --quiet --bin lookout --example hash_rate
+cargo build --release --quiet --bin lookout --example minimal_write --example seed_identifiers
 bin=$(pwd)/target/release/lookout
 work=$(mktemp -d /tmp/lookout-bench.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -19,9 +23,17 @@ export LOOKOUT__SERVER__BIND=127.0.0.1:$port
 export LOOKOUT__LOG__LEVEL=warn
 export LOOKOUT__DATABASE__URL=${LOOKOUT_BENCH_DATABASE_URL:-sqlite://$work/lookout.db}
 export LOOKOUT__DATABASE__POOL_SIZE=16
-# The benchmark is one client sending far past the anonymous limit; measure the service, not the limit.
+export LOOKOUT__KEYS__MASTER_KEY_FILE=$work/master.key
+# One load generator sends far past the anonymous and check limits: measure the service, not them.
 export LOOKOUT__LIMITS__ANONYMOUS_PER_CLIENT_PER_MINUTE=1000000000
 export LOOKOUT__LIMITS__ANONYMOUS_GLOBAL_PER_MINUTE=1000000000
+export LOOKOUT__CHECKS__PER_CLIENT_PER_MINUTE=1000000000
+export LOOKOUT__CHECKS__GLOBAL_PER_MINUTE=1000000000
+
+"$bin" keys generate --out "$work/master.key" >/dev/null
+"$bin" migrate >/dev/null
+./target/release/examples/seed_identifiers 20000 >/dev/null
+printf 'a password for the benchmark\n' | "$bin" admin create --email bench@lookout.test --password-stdin >/dev/null
 (cd "$work" && exec "$bin" serve) > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
@@ -29,10 +41,12 @@ for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break
   sleep 0.1
 done
+url=http://127.0.0.1:$port
 
 report='{"category":"robbery","region":"south-wales","area":"Cardiff city centre","incident_date":"2026-11-18","description":"He took the money back at knifepoint and drove off in a white van.","perpetrator":{"description":"White van, burn scar on left hand","phone_numbers":["07700 900123"],"vehicles":["AB12 CDE"]},"contact":{"name":"J","email":"j@example.org"}}'
-public_key=$(curl -sf "http://127.0.0.1:$port/api/v1/meta" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sealed_reports"]["public_key"])')
+public_key=$(curl -sf "$url/api/v1/meta" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sealed_reports"]["public_key"])')
 sealed=$(printf '%s' "$report" | "$bin" seal --public-key "$public_key")
+receipt=$(curl -sf "$url/api/v1/reports" -H 'Content-Type: application/json' -d "$report" | python3 -c 'import json,sys; print(json.load(sys.stdin)["receipt"])')
 
 lua() { # a wrk script that POSTs one JSON body
   cat > "$work/$1.lua" <<LUA
@@ -43,14 +57,46 @@ LUA
 }
 lua plain "$report"
 lua sealed "$sealed"
+lua receipt "{\"receipt\":\"$receipt\"}"
+lua check '{"phone":"07700 012345"}'
+
+rss() { awk -v k="$1:" '$1==k {printf "%.1f MiB", $2/1024}' "/proc/$server/status"; }
+load() { # name, path, [lua]
+  echo 5 > "/proc/$server/clear_refs"
+  echo "== $1, concurrency 32, ${duration}s"
+  if [ -n "${3:-}" ]; then
+    wrk -t2 -c32 -d"${duration}s" --latency -s "$work/$3.lua" "$url$2"
+  else
+    wrk -t2 -c32 -d"${duration}s" --latency "$url$2"
+  fi > "$work/wrk.out"
+  grep -E 'Requests/sec|Non-2xx|50%|99%|requests in|Socket errors' "$work/wrk.out"
+  rate=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+  echo "   peak resident size during it (VmHWM): $(rss VmHWM)"
+}
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "database: ${LOOKOUT__DATABASE__URL%%://*}"
-./target/release/examples/hash_rate 1 10
-./target/release/examples/hash_rate "$(nproc)" 10
-for kind in plain sealed; do
-  path=/api/v1/reports; [ "$kind" = sealed ] && path=/api/v1/reports/sealed
-  echo "== $kind intake, concurrency 32, ${duration}s"
-  wrk -t2 -c32 -d"${duration}s" --latency -s "$work/$kind.lua" "http://127.0.0.1:$port$path" \
-    | grep -E 'Requests/sec|Non-2xx|50%|99%|requests in|Socket errors'
-done
+echo "server resident size at start: $(rss VmRSS)"
+load "GET /api/v1/health (reference)" /api/v1/health
+health=$rate
+echo "== minimal write (reference)"
+./target/release/examples/minimal_write "$LOOKOUT__DATABASE__URL" "$work/master.key" 32 "$duration" | tee "$work/minimal.out"
+minimal=$(awk '{for (i = 1; i < NF; i++) if ($(i + 1) == "/s") print $i}' "$work/minimal.out")
+load "plain intake" /api/v1/reports plain
+plain=$rate
+load "sealed intake" /api/v1/reports/sealed sealed
+sealed_rate=$rate
+load "receipt lookups (a real receipt)" /api/v1/receipt receipt
+load "client checks (20,000 identifiers)" /api/v1/checks check
+echo "== ratios: plain intake / minimal write $(ratio "$plain" "$minimal"), sealed intake / minimal write $(ratio "$sealed_rate" "$minimal"), checks / health $(ratio "$rate" "$health")"
+echo "== 20 parallel staff logins"
+echo 5 > "/proc/$server/clear_refs"
+start=$(date +%s.%N)
+for _ in $(seq 1 20); do
+  curl -s -o /dev/null -w '%{http_code}\n' "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d '{"email":"bench@lookout.test","password":"a password for the benchmark"}' &
+done | sort | uniq -c | sed 's/^/   answers: /'   # the pipe ends when the last curl has answered
+echo "   took $(echo "$(date +%s.%N) - $start" | bc) s; peak resident size: $(rss VmHWM); now: $(rss VmRSS)"
+sleep 3
+echo "   resident size 3 s later: $(rss VmRSS)"

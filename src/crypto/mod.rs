@@ -1,6 +1,7 @@
 //! Cryptography: keys, record sealing, receipts and sealed (HPKE) reports.
 //! Nothing outside this module touches key bytes or cipher primitives.
 
+pub mod hashing;
 pub mod keys;
 pub mod password;
 pub mod receipt;
@@ -49,6 +50,12 @@ impl From<tokens::RandomFailed> for Error {
 impl From<receipt::ReceiptError> for Error {
     fn from(e: receipt::ReceiptError) -> Self {
         fault(&e.to_string())
+    }
+}
+
+impl From<hashing::PoolClosed> for Error {
+    fn from(_: hashing::PoolClosed) -> Self {
+        Error::internal("password hashing threads are gone")
     }
 }
 

@@ -1,21 +1,31 @@
 //! Receipts: the only link between an anonymous reporter and their report.
 //!
 //! 20 symbols from a 31-symbol alphabet with no look-alikes (no 0/O, 1/I/L): about 99 bits from
-//! the OS CSPRNG, shown as `LKT-XXXX-XXXX-XXXX-XXXX-XXXX`. Stored only as an Argon2id hash keyed
-//! with a pepper derived from the master key. The salt is fixed (derived from the pepper), which
-//! makes the hash deterministic so a lookup is one indexed query; with ~99 bits of entropy per
-//! receipt and a secret pepper, per-record salts would add nothing against guessing.
+//! the OS CSPRNG, shown as `LKT-XXXX-XXXX-XXXX-XXXX-XXXX`. Stored only as HMAC-SHA256 under a
+//! pepper derived from the master key ([`ReceiptHasher::keyed`], `k1:` + hex): one indexed query
+//! finds it. A slow hash would buy nothing: guessing a 99-bit random value is 2⁹⁹ work at any
+//! hash speed, and without the master key the stored hashes cannot be tested at all. A password
+//! hash is for secrets people choose.
+//!
+//! Releases up to 0.1 stored an Argon2id hash under the same pepper instead
+//! ([`ReceiptHasher::legacy`]); those rows are still found, and rewritten to the keyed form on
+//! their first use (see `services::reports::find_by_receipt`).
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use sha2::{Digest, Sha256};
 
 use super::keys::{DerivedKey, hex};
+use super::tokens::keyed_hash;
 use crate::secret::SensitiveString;
 
 pub const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 pub const SYMBOLS: usize = 20;
 const GROUP: usize = 4;
 const PREFIX: &str = "LKT";
+
+/// The prefix of a receipt hash stored the current way (a keyed hash); anything else that is
+/// not a withdrawal's tombstone is a legacy Argon2id hash.
+pub const KEYED_PREFIX: &str = "k1:";
 
 /// Argon2id cost: at least OWASP's first recommendation (19 MiB, 2 passes, 1 lane).
 pub const M_COST_KIB: u32 = 19 * 1024;
@@ -80,7 +90,7 @@ pub enum ReceiptError {
     Hash,
 }
 
-/// Hashes receipts with Argon2id under the pepper.
+/// Hashes receipts under the pepper: keyed (HMAC-SHA256) now, Argon2id for rows of old releases.
 #[derive(Clone)]
 pub struct ReceiptHasher {
     pepper: DerivedKey,
@@ -107,9 +117,18 @@ impl ReceiptHasher {
         }
     }
 
-    /// Hex of the 32-byte Argon2id output. Costs the same whatever the input, so a malformed
-    /// receipt can be hashed too and answer with the same timing as a real one.
-    pub fn hash(&self, canonical: &str) -> Result<String, ReceiptError> {
+    /// How a receipt is stored and looked up: `k1:` and the hex of HMAC-SHA256 under the pepper.
+    /// Microseconds, the same for any input.
+    pub fn keyed(&self, canonical: &str) -> String {
+        format!(
+            "{KEYED_PREFIX}{}",
+            keyed_hash(&self.pepper, "receipt", canonical.as_bytes())
+        )
+    }
+
+    /// How releases up to 0.1 stored a receipt: hex of the 32-byte Argon2id output (19 MiB,
+    /// t = 2) under the pepper. Only for finding those rows; costs the same whatever the input.
+    pub fn legacy(&self, canonical: &str) -> Result<String, ReceiptError> {
         let params =
             Params::new(M_COST_KIB, T_COST, P_COST, Some(32)).map_err(|_| ReceiptError::Hash)?;
         let argon = Argon2::new_with_secret(
@@ -177,16 +196,35 @@ mod tests {
         let ring = KeyRing::from_master(&KeyBytes::from_slice(&[3u8; 32]).unwrap());
         let other = KeyRing::from_master(&KeyBytes::from_slice(&[4u8; 32]).unwrap());
         let h = ReceiptHasher::new(ring.get(Purpose::ReceiptPepper));
+        let h2 = ReceiptHasher::new(other.get(Purpose::ReceiptPepper));
         let r = Receipt::generate().unwrap();
-        let a = h.hash(r.expose()).unwrap();
-        assert_eq!(a, h.hash(r.expose()).unwrap());
-        assert_eq!(a.len(), 64);
-        assert_ne!(
-            a,
-            ReceiptHasher::new(other.get(Purpose::ReceiptPepper))
-                .hash(r.expose())
-                .unwrap()
+        let k = h.keyed(r.expose());
+        assert_eq!(k, h.keyed(r.expose()));
+        assert!(
+            k.starts_with(KEYED_PREFIX) && k.len() == KEYED_PREFIX.len() + 64,
+            "{k}"
         );
+        assert_ne!(k, h2.keyed(r.expose()));
+        let a = h.legacy(r.expose()).unwrap();
+        assert_eq!(a, h.legacy(r.expose()).unwrap());
+        assert_eq!(a.len(), 64);
+        assert!(!a.starts_with(KEYED_PREFIX));
+        assert_ne!(a, h2.legacy(r.expose()).unwrap());
         assert!(!format!("{r:?}").contains(&r.expose()[4..]));
     }
+
+    /// Pins both forms to fixed values: a change would make every stored receipt unfindable.
+    #[test]
+    fn stored_forms_never_change() {
+        let ring = KeyRing::from_master(&KeyBytes::from_slice(&[7u8; 32]).unwrap());
+        let h = ReceiptHasher::new(ring.get(Purpose::ReceiptPepper));
+        let r = "LKT-2345-6789-ABCD-EFGH-JKMN";
+        assert_eq!(h.keyed(r), PINNED_KEYED);
+        assert_eq!(h.legacy(r).unwrap(), PINNED_LEGACY);
+    }
+
+    const PINNED_KEYED: &str =
+        "k1:90d96ebdf38c8431723c06f5bebb771265d7e67a28720bc5053d6c898067a048";
+    /// What releases up to 0.1 stored (the fixture of release 0.1.0 is found with it too).
+    const PINNED_LEGACY: &str = "644392126eb31d2982e88508baf033ad05f94bc998d9628a7645a90b9eb96d44";
 }

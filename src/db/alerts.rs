@@ -80,7 +80,7 @@ pub fn insert_alert(conn: &mut DbConn, row: &AlertRow) -> Result<(), DbError> {
 }
 
 pub fn alert(conn: &mut DbConn, id: &AlertId) -> Result<Option<AlertRow>, DbError> {
-    Ok(alerts::table.find(id).first(conn).optional()?)
+    Ok(alerts::table.find(id).get_result(conn).optional()?)
 }
 
 pub fn alerts_by_ids(conn: &mut DbConn, ids: &[AlertId]) -> Result<Vec<AlertRow>, DbError> {
@@ -128,7 +128,7 @@ pub fn confirmed_filters(
 }
 
 pub fn subscriber(conn: &mut DbConn, id: &SubscriberId) -> Result<Option<SubscriberRow>, DbError> {
-    Ok(subscribers::table.find(id).first(conn).optional()?)
+    Ok(subscribers::table.find(id).get_result(conn).optional()?)
 }
 
 /// The subscribers with these ids, for a write transaction that is about to insert tokens
@@ -154,7 +154,7 @@ pub fn subscriber_by_index(
 ) -> Result<Option<SubscriberRow>, DbError> {
     Ok(subscribers::table
         .filter(subscribers::email_index.eq(index))
-        .first(conn)
+        .get_result(conn)
         .optional()?)
 }
 
@@ -303,7 +303,7 @@ pub fn token_subscriber(
                 .or(subscriber_tokens::expires_at.gt(now)),
         )
         .select(subscriber_tokens::subscriber_id)
-        .first(conn)
+        .get_result(conn)
         .optional()?)
 }
 

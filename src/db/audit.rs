@@ -19,10 +19,14 @@ pub struct AuditRow {
 }
 
 pub fn last(conn: &mut DbConn) -> Result<Option<AuditRow>, DbError> {
-    Ok(audit_log::table
-        .order(audit_log::seq.desc())
-        .first(conn)
-        .optional()?)
+    // The row holding the largest seq, without a bound LIMIT (see the module `db`).
+    let newest: Option<i64> = audit_log::table
+        .select(diesel::dsl::max(audit_log::seq))
+        .get_result(conn)?;
+    let Some(seq) = newest else {
+        return Ok(None);
+    };
+    Ok(audit_log::table.find(seq).get_result(conn).optional()?)
 }
 
 pub fn insert(conn: &mut DbConn, row: &AuditRow) -> Result<(), DbError> {

@@ -65,7 +65,7 @@ pub fn active_spoc(conn: &mut DbConn, id: &SpocId) -> Result<Option<SpocRow>, Db
     Ok(spocs::table
         .filter(spocs::id.eq(id))
         .filter(spocs::active.eq(true))
-        .first::<SpocRow>(conn)
+        .get_result::<SpocRow>(conn)
         .optional()?)
 }
 
@@ -83,7 +83,7 @@ pub fn all_spocs(conn: &mut DbConn) -> Result<Vec<SpocRow>, DbError> {
 }
 
 pub fn spoc(conn: &mut DbConn, id: &SpocId) -> Result<Option<SpocRow>, DbError> {
-    Ok(spocs::table.find(id).first(conn).optional()?)
+    Ok(spocs::table.find(id).get_result(conn).optional()?)
 }
 
 /// Retires an active SPOC; false if there was none.
@@ -107,14 +107,14 @@ pub fn orgs(conn: &mut DbConn) -> Result<Vec<OrgRow>, DbError> {
 }
 
 pub fn org(conn: &mut DbConn, id: &OrgId) -> Result<Option<OrgRow>, DbError> {
-    Ok(orgs::table.find(id).first(conn).optional()?)
+    Ok(orgs::table.find(id).get_result(conn).optional()?)
 }
 
 pub fn active_org_by_key(conn: &mut DbConn, key_hash: &str) -> Result<Option<OrgRow>, DbError> {
     Ok(orgs::table
         .filter(orgs::key_hash.eq(key_hash))
         .filter(orgs::active.eq(true))
-        .first(conn)
+        .get_result(conn)
         .optional()?)
 }
 
@@ -131,7 +131,7 @@ pub fn disclosure(
 ) -> Result<Option<DisclosureRow>, DbError> {
     Ok(disclosures::table
         .filter(disclosures::report_id.eq(report_id))
-        .first(conn)
+        .get_result(conn)
         .optional()?)
 }
 

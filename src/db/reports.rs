@@ -104,28 +104,58 @@ pub fn by_receipt_hash(conn: &mut DbConn, hash: &str) -> Result<Option<ReportRow
     Ok(reports::table
         .filter(reports::receipt_hash.eq(hash))
         .filter(reports::status.ne(ReportStatus::Withdrawn))
-        .first::<ReportRow>(conn)
+        .get_result::<ReportRow>(conn)
         .optional()?)
+}
+
+/// Replaces a receipt hash of an old release by its current form (only if it is still the old
+/// one: of two lookups racing, one rewrites and the other changes nothing).
+pub fn rewrite_receipt_hash(
+    conn: &mut DbConn,
+    id: &ReportId,
+    old: &str,
+    new: &str,
+) -> Result<(), DbError> {
+    diesel::update(
+        reports::table
+            .find(id)
+            .filter(reports::receipt_hash.eq(old)),
+    )
+    .set(reports::receipt_hash.eq(new))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Whether any live report still has its receipt stored the way releases up to 0.1 stored it
+/// (anything but `prefix`…, withdrawn reports aside: their hash is a tombstone).
+pub fn any_legacy_receipt(conn: &mut DbConn, prefix: &str) -> Result<bool, DbError> {
+    Ok(reports::table
+        .filter(reports::status.ne(ReportStatus::Withdrawn))
+        .filter(reports::receipt_hash.not_like(format!("{prefix}%")))
+        .select(reports::id)
+        .first::<ReportId>(conn)
+        .optional()?
+        .is_some())
 }
 
 pub fn by_id(conn: &mut DbConn, id: &ReportId) -> Result<Option<ReportRow>, DbError> {
     Ok(reports::table
         .find(id)
-        .first::<ReportRow>(conn)
+        .get_result::<ReportRow>(conn)
         .optional()?)
 }
 
 pub fn key(conn: &mut DbConn, report_id: &ReportId) -> Result<Option<KeyRow>, DbError> {
     Ok(report_keys::table
         .find(report_id)
-        .first::<KeyRow>(conn)
+        .get_result::<KeyRow>(conn)
         .optional()?)
 }
 
 pub fn contact(conn: &mut DbConn, report_id: &ReportId) -> Result<Option<ContactRow>, DbError> {
     Ok(report_contacts::table
         .find(report_id)
-        .first::<ContactRow>(conn)
+        .get_result::<ContactRow>(conn)
         .optional()?)
 }
 
@@ -140,11 +170,14 @@ pub fn latest_consent(
     conn: &mut DbConn,
     report_id: &ReportId,
 ) -> Result<Option<ConsentRow>, DbError> {
+    // A report has a handful of consent rows: read them all rather than bind a LIMIT (see the
+    // module `db`).
     Ok(consent_history::table
         .filter(consent_history::report_id.eq(report_id))
         .order(consent_history::seq.desc())
-        .first::<ConsentRow>(conn)
-        .optional()?)
+        .load::<ConsentRow>(conn)?
+        .into_iter()
+        .next())
 }
 
 /// Takes the report's row lock (on PostgreSQL; SQLite write transactions are already
@@ -162,7 +195,7 @@ pub fn add_message(conn: &mut DbConn, row: &MessageRow) -> Result<(), DbError> {
     let next: Option<i32> = report_messages::table
         .filter(report_messages::report_id.eq(&row.report_id))
         .select(diesel::dsl::max(report_messages::seq))
-        .first(conn)?;
+        .get_result(conn)?;
     let row = MessageRow {
         seq: next.unwrap_or(0) + 1,
         ..row.clone()
@@ -178,7 +211,7 @@ pub fn change_consent(conn: &mut DbConn, row: &ConsentRow) -> Result<ConsentRow,
     let next: Option<i32> = consent_history::table
         .filter(consent_history::report_id.eq(&row.report_id))
         .select(diesel::dsl::max(consent_history::seq))
-        .first(conn)?;
+        .get_result(conn)?;
     let row = ConsentRow {
         seq: next.unwrap_or(0) + 1,
         ..row.clone()

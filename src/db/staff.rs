@@ -42,12 +42,12 @@ pub fn by_email_index(conn: &mut DbConn, index: &str) -> Result<Option<StaffRow>
     Ok(staff::table
         .filter(staff::email_index.eq(index))
         .filter(staff::active.eq(true))
-        .first(conn)
+        .get_result(conn)
         .optional()?)
 }
 
 pub fn by_id(conn: &mut DbConn, id: &StaffId) -> Result<Option<StaffRow>, DbError> {
-    Ok(staff::table.find(id).first(conn).optional()?)
+    Ok(staff::table.find(id).get_result(conn).optional()?)
 }
 
 /// Every account, oldest first (the administrators' list).
@@ -185,7 +185,7 @@ pub fn session_staff(
         .filter(sessions::last_seen_at.gt(idle_since))
         .filter(staff::active.eq(true))
         .select((staff::all_columns, sessions::last_seen_at))
-        .first(conn)
+        .get_result(conn)
         .optional()?)
 }
 

@@ -62,6 +62,10 @@ pub async fn run(state: Arc<AppState>, mut stop: watch::Receiver<bool>) {
             Ok(n) => tracing::info!(reports = n, "retention: expired reports crypto-shredded"),
             Err(e) => tracing::warn!(kind = ?e.kind(), "retention sweep failed"),
         }
+        // Old receipts used, withdrawn or expired since: lookups may stop paying for Argon2id.
+        if let Err(e) = crate::services::reports::refresh_legacy_receipts(&state).await {
+            tracing::warn!(kind = ?e.kind(), "checking for receipts of old releases failed");
+        }
         match crate::services::subscriptions::expire_unconfirmed(&state).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(

@@ -142,10 +142,10 @@ pub async fn create(
     let initial = generate_password()?;
     let keys = state.keys.clone();
     let (email, pw) = (email.to_string(), initial.clone());
-    let row =
-        tokio::task::spawn_blocking(move || new_staff_row(&keys, &email, role, pw.expose(), true))
-            .await
-            .map_err(|_| Error::internal("hashing task failed"))??;
+    let row = state
+        .hashing
+        .run(move || new_staff_row(&keys, &email, role, pw.expose(), true))
+        .await??;
     let actor_id = actor.id.clone();
     let audit_key = state.keys.get(Purpose::Audit).clone();
     let id = state
@@ -180,30 +180,19 @@ fn member_of(row: &StaffRow) -> StaffMember {
     }
 }
 
-/// Checks a password against an account's hash off the async runtime, one hash at a time per
-/// permit (the same limiter logins use).
+/// Checks a password against an account's hash on the password-hashing threads
+/// (`crypto::hashing`: bounded in number and so in memory).
 async fn verify_password(state: &AppState, attempt: &str, phc: String) -> Result<bool, Error> {
-    let _permit = state
-        .login_permits
-        .acquire()
-        .await
-        .map_err(|_| Error::internal("hash limiter closed"))?;
     let attempt = attempt.to_string();
-    tokio::task::spawn_blocking(move || password::verify(&attempt, &phc))
-        .await
-        .map_err(|_| Error::internal("hashing task failed"))
+    Ok(state
+        .hashing
+        .run(move || password::verify(&attempt, &phc))
+        .await?)
 }
 
 async fn hash_password(state: &AppState, new: &str) -> Result<String, Error> {
-    let _permit = state
-        .login_permits
-        .acquire()
-        .await
-        .map_err(|_| Error::internal("hash limiter closed"))?;
     let new = new.to_string();
-    Ok(tokio::task::spawn_blocking(move || password::hash(&new))
-        .await
-        .map_err(|_| Error::internal("hashing task failed"))??)
+    Ok(state.hashing.run(move || password::hash(&new)).await??)
 }
 
 /// The first wait, after `FREE_FAILURES` failures; each failure after a wait doubles it.

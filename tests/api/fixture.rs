@@ -243,6 +243,17 @@ async fn every_record_written_by_release_0_1_0_still_opens() {
     assert_eq!(views["c"]["contact"]["name"], "Zofia Łąka");
     assert_eq!(views["c"]["contact"]["phone"], "07700 900789");
 
+    // Release 0.1.0 stored receipts as Argon2id hashes; they still open, and each is rewritten to
+    // the keyed form by its first use.
+    let stored = || app.strings("SELECT receipt_hash AS v FROM reports ORDER BY id");
+    let before = stored();
+    assert_eq!(before.len(), 3);
+    assert!(
+        before
+            .iter()
+            .all(|h| h.len() == 64 && !h.starts_with("k1:")),
+        "{before:?}"
+    );
     // The reporters' receipts open; A's shows the disclosure exactly as police received it.
     for r in ["a", "b", "c"] {
         let receipt = str_of(&x, &format!("/reports/{r}/receipt"));
@@ -267,6 +278,12 @@ async fn every_record_written_by_release_0_1_0_still_opens() {
             assert_eq!(view["messages"][1]["body"], x["messages"][1]["body"]);
         }
     }
+    let after = stored();
+    assert!(
+        after.iter().all(|h| h.starts_with("k1:") && h.len() == 67),
+        "every used receipt is stored the new way: {after:?}"
+    );
+    assert!(before.iter().all(|h| !after.contains(h)));
     // A new message sealed under the old report key sits after the old ones.
     let receipt_a = str_of(&x, "/reports/a/receipt");
     let res = app

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::crypto::Purpose;
-use crate::crypto::receipt::Receipt;
+use crate::crypto::receipt::{self, Receipt};
 use crate::crypto::records::{DataKey, Envelope, Sealed, message_row};
 use crate::db::register::{self, DisclosureRow, SpocRow};
 use crate::db::reports::{
@@ -28,19 +28,29 @@ use crate::services::alerts;
 use crate::services::audit;
 use crate::state::AppState;
 
-/// Hashes a receipt with Argon2id off the async workers, a bounded number at a time (each
-/// hash takes 19 MiB; unbounded parallel hashing could exhaust memory under a flood).
-async fn hash_receipt(state: &AppState, canonical: String) -> Result<String, Error> {
-    let _permit = state
-        .hash_permits
-        .acquire()
-        .await
-        .map_err(|_| Error::internal("hash limiter closed"))?;
+/// The Argon2id hash an old release stored for a receipt, on the bounded password-hashing pool
+/// (only while such rows remain; see [`find_by_receipt`]).
+async fn legacy_receipt_hash(state: &AppState, canonical: String) -> Result<String, Error> {
     let hasher = state.receipts.clone();
-    tokio::task::spawn_blocking(move || hasher.hash(&canonical))
-        .await
-        .map_err(|_| Error::internal("receipt hashing task failed"))?
+    state
+        .hashing
+        .run(move || hasher.legacy(&canonical))
+        .await?
         .map_err(Error::from)
+}
+
+/// Whether receipts stored by an old release (Argon2id) may still be looked up: asked of the
+/// database at start and by the retention worker, so that once the last one has been used,
+/// withdrawn or expired, no lookup pays for a password hash again.
+pub async fn refresh_legacy_receipts(state: &AppState) -> Result<bool, Error> {
+    let any = state
+        .db
+        .run(|conn| store::any_legacy_receipt(conn, receipt::KEYED_PREFIX))
+        .await?;
+    state
+        .legacy_receipts
+        .store(any, std::sync::atomic::Ordering::Relaxed);
+    Ok(any)
 }
 
 /// Opens a sealed (HPKE) report: what it holds must be a JSON report, checked after as any other.
@@ -120,7 +130,7 @@ pub async fn submit(
     relayed_by: Option<OrgId>,
 ) -> Result<Receipt, Error> {
     let receipt = Receipt::generate()?;
-    let receipt_hash = hash_receipt(state, receipt.expose().to_string()).await?;
+    let receipt_hash = state.receipts.keyed(receipt.expose());
     let id = ReportId::random();
     let keys = &state.keys;
 
@@ -158,45 +168,71 @@ pub async fn submit(
     };
     let consent = report.consent.clone();
     let (category, region) = (report.category.clone(), report.region.clone());
+    // Reports come in bursts and touch the same pages: grouped with others waiting at the same
+    // moment (one commit on SQLite), and answered only once committed.
     state
         .db
-        .run(move |conn| {
-            db::write_tx(conn, |conn| {
-                active_consent(conn, &consent)?;
-                let row = NewReportRow {
-                    id: &id,
-                    receipt_hash: &receipt_hash,
-                    category: &category,
-                    region: &region,
-                    status: ReportStatus::Received,
-                    submitted_on: &today,
-                    consent_level: consent.level,
-                    consent_spoc_id: consent.spoc_id.as_ref(),
-                    relayed_by: relayed_by.as_ref(),
-                    content: &content,
-                };
-                store::insert_report(conn, &row, &key_row, contact_row.as_ref(), &consent_row)?;
-                Ok::<_, Error>(())
-            })
+        .write_grouped(move |conn| {
+            active_consent(conn, &consent)?;
+            let row = NewReportRow {
+                id: &id,
+                receipt_hash: &receipt_hash,
+                category: &category,
+                region: &region,
+                status: ReportStatus::Received,
+                submitted_on: &today,
+                consent_level: consent.level,
+                consent_spoc_id: consent.spoc_id.as_ref(),
+                relayed_by: relayed_by.as_ref(),
+                content: &content,
+            };
+            store::insert_report(conn, &row, &key_row, contact_row.as_ref(), &consent_row)?;
+            Ok::<_, Error>(())
         })
         .await?;
     Ok(receipt)
 }
 
-/// Finds the live report a receipt belongs to. Hit or miss, the same work is done (one Argon2id
-/// hash, one indexed query) and the same throttle delay applies, so timing tells nothing; misses
+/// Finds the live report a receipt belongs to: one keyed hash, one indexed query. Hit or miss,
+/// the same work is done and the same throttle delay applies, so timing tells nothing; misses
 /// feed the throttle, which keeps no addresses.
+///
+/// While the database still holds receipts stored by an old release (Argon2id), every lookup —
+/// hit, miss or malformed — also computes that hash and tries it second, so the timing stays the
+/// same for all; a hit that way is rewritten to the keyed form at once. When none are left,
+/// lookups stop paying for it.
 pub async fn find_by_receipt(state: &AppState, raw: &str) -> Result<ReportRow, Error> {
     let parsed = Receipt::parse(raw);
     // A malformed receipt is hashed too (as a fixed stand-in) so it costs what a real one costs.
     let canonical = parsed
         .as_ref()
         .map_or_else(|| "LKT-MALFORMED".to_string(), |r| r.expose().to_string());
-    let hash = hash_receipt(state, canonical).await?;
+    let keyed = state.receipts.keyed(&canonical);
+    let legacy = if state
+        .legacy_receipts
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
+        Some(legacy_receipt_hash(state, canonical).await?)
+    } else {
+        None
+    };
     let delay = state.throttle.delay();
     let found = state
         .db
-        .run(move |conn| store::by_receipt_hash(conn, &hash))
+        .run(move |conn| {
+            if let Some(row) = store::by_receipt_hash(conn, &keyed)? {
+                return Ok::<_, Error>(Some(row));
+            }
+            let Some(old) = legacy else {
+                return Ok(None);
+            };
+            let Some(mut row) = store::by_receipt_hash(conn, &old)? else {
+                return Ok(None);
+            };
+            store::rewrite_receipt_hash(conn, &row.id, &old, &keyed)?;
+            row.receipt_hash = keyed;
+            Ok(Some(row))
+        })
         .await?;
     let found = found.filter(|_| parsed.is_some());
     if found.is_none() {
