@@ -45,7 +45,7 @@ url=http://127.0.0.1:$port
 
 report='{"category":"robbery","region":"south-wales","area":"Cardiff city centre","incident_date":"2026-11-18","description":"He took the money back at knifepoint and drove off in a white van.","perpetrator":{"description":"White van, burn scar on left hand","phone_numbers":["07700 900123"],"vehicles":["AB12 CDE"]},"contact":{"name":"J","email":"j@example.org"}}'
 public_key=$(curl -sf "$url/api/v1/meta" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sealed_reports"]["public_key"])')
-sealed=$(printf '%s' "$report" | "$bin" seal --public-key "$public_key")
+sealed=$(printf '%s' "$report" | "$bin" seal --public-key="$public_key")
 receipt=$(curl -sf "$url/api/v1/reports" -H 'Content-Type: application/json' -d "$report" | python3 -c 'import json,sys; print(json.load(sys.stdin)["receipt"])')
 
 lua() { # a wrk script that POSTs one JSON body

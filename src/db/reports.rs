@@ -82,6 +82,9 @@ pub fn insert_report(
     contact: Option<&ContactRow>,
     consent: &ConsentRow,
 ) -> Result<(), DbError> {
+    if let DbConn::Postgres(pg) = conn {
+        return insert_report_pg(pg, report, key, contact, consent);
+    }
     diesel::insert_into(reports::table)
         .values(report)
         .execute(conn)?;
@@ -96,6 +99,60 @@ pub fn insert_report(
     diesel::insert_into(consent_history::table)
         .values(consent)
         .execute(conn)?;
+    Ok(())
+}
+
+/// The same four rows in one PostgreSQL statement (data-modifying CTEs; the foreign keys are
+/// checked at its end): one round trip instead of four, which was most of an intake's cost there.
+fn insert_report_pg(
+    pg: &mut diesel::PgConnection,
+    report: &NewReportRow<'_>,
+    key: &KeyRow,
+    contact: Option<&ContactRow>,
+    consent: &ConsentRow,
+) -> Result<(), DbError> {
+    use diesel::sql_types::{Binary, Bool, Integer, Nullable, Text};
+    let empty = Vec::new();
+    let (contact_key_id, contact_wrapped, contact_content) = match contact {
+        Some(c) => (c.key_id.as_str(), &c.wrapped_key, &c.content),
+        None => ("", &empty, &empty),
+    };
+    diesel::sql_query(
+        "WITH report AS ( \
+           INSERT INTO reports (id, receipt_hash, category, region, status, submitted_on, \
+             consent_level, consent_spoc_id, relayed_by, content) \
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id \
+         ), report_key AS ( \
+           INSERT INTO report_keys (report_id, key_id, wrapped_key) SELECT id, $11, $12 FROM report \
+         ), contact AS ( \
+           INSERT INTO report_contacts (report_id, key_id, wrapped_key, content) \
+           SELECT id, $13, $14, $15 FROM report WHERE $16 \
+         ) \
+         INSERT INTO consent_history (report_id, seq, level, spoc_id, statement_version, given_on) \
+         SELECT id, $17, $18, $19, $20, $21 FROM report",
+    )
+    .bind::<Text, _>(report.id)
+    .bind::<Text, _>(report.receipt_hash)
+    .bind::<Text, _>(report.category)
+    .bind::<Text, _>(report.region)
+    .bind::<Text, _>(report.status)
+    .bind::<Text, _>(report.submitted_on)
+    .bind::<Text, _>(report.consent_level)
+    .bind::<Nullable<Text>, _>(report.consent_spoc_id)
+    .bind::<Nullable<Text>, _>(report.relayed_by)
+    .bind::<Binary, _>(report.content)
+    .bind::<Text, _>(&key.key_id)
+    .bind::<Binary, _>(&key.wrapped_key)
+    .bind::<Text, _>(contact_key_id)
+    .bind::<Binary, _>(contact_wrapped)
+    .bind::<Binary, _>(contact_content)
+    .bind::<Bool, _>(contact.is_some())
+    .bind::<Integer, _>(consent.seq)
+    .bind::<Text, _>(consent.level)
+    .bind::<Nullable<Text>, _>(consent.spoc_id.as_ref())
+    .bind::<Nullable<Text>, _>(consent.statement_version.as_deref())
+    .bind::<Text, _>(&consent.given_on)
+    .execute(pg)?;
     Ok(())
 }
 
