@@ -101,11 +101,14 @@ where
         .map_err(|e| E::from(DbError::from(e)))?;
     let outcome = catch_unwind(AssertUnwindSafe(|| f(conn)));
     match outcome {
-        Ok(Ok(v)) => {
-            conn.batch_execute("RELEASE one_write")
-                .map_err(|e| E::from(DbError::from(e)))?;
-            Ok(v)
-        }
+        Ok(Ok(v)) => match conn.batch_execute("RELEASE one_write") {
+            Ok(()) => Ok(v),
+            Err(e) => {
+                // Told it failed, so it must not be committed with the others.
+                let _ = conn.batch_execute("ROLLBACK TO one_write; RELEASE one_write");
+                Err(E::from(DbError::from(e)))
+            }
+        },
         Ok(Err(e)) => {
             let _ = conn.batch_execute("ROLLBACK TO one_write; RELEASE one_write");
             Err(e)
