@@ -157,8 +157,8 @@ pub struct StaffSettings {
 #[serde(deny_unknown_fields)]
 pub struct LimitSettings {
     pub body_bytes: usize,
-    /// Anonymous requests that write or cost a hash (reports, previews, receipts, subscriptions,
-    /// staff logins), per client and in all, per minute.
+    /// Anonymous requests that write or look up (reports, previews, receipts, subscriptions) and
+    /// staff logins (a password hash), per client and in all, per minute.
     pub anonymous_per_client_per_minute: u32,
     pub anonymous_global_per_minute: u32,
 }
