@@ -98,15 +98,7 @@ impl Application {
         };
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let sender = Arc::new(Sender::from_settings(&settings.mail)?);
-        // Receipts of an old release (Argon2id) are looked up the old way too only while any
-        // remain; asked before the first request, and again by the retention worker.
-        let legacy_receipts = db.blocking(|conn| {
-            db::reports::any_legacy_receipt(conn, crate::crypto::receipt::KEYED_PREFIX)
-        })?;
         let state = web::Data::new(AppState::new(settings, db, keys, sender.clone(), cores));
-        state
-            .legacy_receipts
-            .store(legacy_receipts, std::sync::atomic::Ordering::Relaxed);
         let (worker_stop, stop_rx) = watch::channel(false);
         tokio::spawn(retention::run(state.clone().into_inner(), stop_rx.clone()));
         tokio::spawn(deliveries::run(

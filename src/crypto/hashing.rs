@@ -18,7 +18,7 @@ type Job = Box<dyn FnOnce() + Send>;
 pub struct PoolClosed;
 
 pub struct HashPool {
-    jobs: Mutex<mpsc::Sender<Job>>,
+    jobs: mpsc::Sender<Job>,
     permits: Semaphore,
 }
 
@@ -50,7 +50,7 @@ impl HashPool {
             }
         }
         Self {
-            jobs: Mutex::new(tx),
+            jobs: tx,
             permits: Semaphore::new(threads),
         }
     }
@@ -67,11 +67,7 @@ impl HashPool {
         let job: Job = Box::new(move || {
             let _ = done.send(f());
         });
-        self.jobs
-            .lock()
-            .map_err(|_| PoolClosed)?
-            .send(job)
-            .map_err(|_| PoolClosed)?;
+        self.jobs.send(job).map_err(|_| PoolClosed)?;
         result.await.map_err(|_| PoolClosed)
     }
 }

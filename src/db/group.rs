@@ -46,7 +46,7 @@ impl From<Refusal> for DbError {
 }
 
 pub struct GroupWriter {
-    jobs: std::sync::Mutex<mpsc::Sender<Job>>,
+    jobs: mpsc::Sender<Job>,
 }
 
 impl GroupWriter {
@@ -56,9 +56,7 @@ impl GroupWriter {
         std::thread::Builder::new()
             .name("lookout-sqlite-writer".into())
             .spawn(move || run(&pool, &rx))?;
-        Ok(Self {
-            jobs: std::sync::Mutex::new(tx),
-        })
+        Ok(Self { jobs: tx })
     }
 
     /// Runs `f` in the next group transaction and answers once that transaction has committed.
@@ -83,8 +81,6 @@ impl GroupWriter {
             })
         });
         self.jobs
-            .lock()
-            .map_err(|_| E::from(DbError::TaskFailed))?
             .send(job)
             .map_err(|_| E::from(DbError::TaskFailed))?;
         // A write that panicked drops its answer unsent: the caller hears that the task failed.

@@ -39,9 +39,9 @@ async fn legacy_receipt_hash(state: &AppState, canonical: String) -> Result<Stri
         .map_err(Error::from)
 }
 
-/// Whether receipts stored by an old release (Argon2id) may still be looked up: asked of the
-/// database at start and by the retention worker, so that once the last one has been used,
-/// withdrawn or expired, no lookup pays for a password hash again.
+/// Whether receipts stored by an old release (Argon2id) may still be looked up: asked by the
+/// retention worker when the service starts and hourly, so that once the last one has been
+/// used, withdrawn or expired, no lookup pays for a password hash again.
 pub async fn refresh_legacy_receipts(state: &AppState) -> Result<bool, Error> {
     let any = state
         .db
