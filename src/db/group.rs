@@ -9,76 +9,112 @@
 //! that stores them has succeeded: if it fails, every write in it answers the error.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
 use std::sync::mpsc;
 
 use diesel::RunQueryDsl;
 use diesel::connection::SimpleConnection;
 use tokio::sync::oneshot;
 
-use super::{DbConn, DbError, Pool, SQLITE_WRITER};
+use super::{DbConn, DbError, SQLITE_WRITER};
 
 /// At most this many writes share one transaction, so a flood cannot make one commit huge.
 const MAX_GROUP: usize = 64;
 
-/// What a write leaves to do once its transaction has ended: answer its caller.
-type Finish = Box<dyn FnOnce(Result<(), String>) + Send>;
-/// A write, run inside the shared transaction, or told why there is none.
-type Job = Box<dyn FnOnce(Start<'_>) -> Finish + Send>;
-
-enum Start<'a> {
-    Run(&'a mut DbConn),
-    Refused(Refusal),
+/// One write waiting for a group: run (perhaps twice, see [`commit_group`]), then answered.
+trait Pending: Send {
+    /// Runs the write in the open transaction, in a savepoint of its own when `alone`, and
+    /// keeps its outcome. False when it failed or panicked.
+    fn run(&mut self, conn: &mut DbConn, alone: bool) -> bool;
+    /// Answers the caller once the transaction has ended (`committed` is the commit's outcome).
+    fn finish(self: Box<Self>, committed: Result<(), String>);
 }
 
-#[derive(Clone)]
-enum Refusal {
-    PoolTimeout,
-    Begin(String),
+struct Write<F, T, E> {
+    f: F,
+    /// None until run; also None after a panic, whose caller hears that the task failed.
+    outcome: Option<Result<T, E>>,
+    answer: oneshot::Sender<Result<T, E>>,
 }
 
-impl From<Refusal> for DbError {
-    fn from(r: Refusal) -> Self {
-        match r {
-            Refusal::PoolTimeout => DbError::PoolTimeout,
-            Refusal::Begin(cause) => DbError::GroupCommit(cause),
-        }
+impl<F, T, E> Pending for Write<F, T, E>
+where
+    F: FnMut(&mut DbConn) -> Result<T, E> + Send,
+    T: Send,
+    E: From<DbError> + Send,
+{
+    fn run(&mut self, conn: &mut DbConn, alone: bool) -> bool {
+        self.outcome = None;
+        let f = &mut self.f;
+        let ran = catch_unwind(AssertUnwindSafe(|| {
+            if alone {
+                in_savepoint(conn, f)
+            } else {
+                f(conn)
+            }
+        }));
+        let ok = matches!(ran, Ok(Ok(_)));
+        self.outcome = ran.ok();
+        ok
+    }
+
+    fn finish(self: Box<Self>, committed: Result<(), String>) {
+        let Some(outcome) = self.outcome else {
+            return; // panicked: the dropped sender tells the caller
+        };
+        let _ = self.answer.send(match (outcome, committed) {
+            (Ok(v), Ok(())) => Ok(v),
+            (Err(e), _) => Err(e),
+            (Ok(_), Err(cause)) => Err(E::from(DbError::GroupCommit(cause))),
+        });
     }
 }
 
+/// A write the group thread could not even start, told why.
+trait Refuse {
+    fn refuse(self: Box<Self>, why: DbError);
+}
+
+impl<F, T, E> Refuse for Write<F, T, E>
+where
+    E: From<DbError>,
+{
+    fn refuse(self: Box<Self>, why: DbError) {
+        let _ = self.answer.send(Err(E::from(why)));
+    }
+}
+
+trait Job: Pending + Refuse {}
+impl<J: Pending + Refuse> Job for J {}
+
 pub struct GroupWriter {
-    jobs: mpsc::Sender<Job>,
+    jobs: mpsc::Sender<Box<dyn Job>>,
 }
 
 impl GroupWriter {
-    /// Starts the writing thread. It ends when the last handle is dropped.
-    pub fn start(pool: Pool) -> std::io::Result<Self> {
-        let (tx, rx) = mpsc::channel::<Job>();
+    /// Starts the writing thread, with a connection of its own (its page cache stays warm: no
+    /// other connection writes between its transactions). It ends when the last handle is dropped.
+    pub fn start(path: PathBuf) -> std::io::Result<Self> {
+        let (tx, rx) = mpsc::channel::<Box<dyn Job>>();
         std::thread::Builder::new()
             .name("lookout-sqlite-writer".into())
-            .spawn(move || run(&pool, &rx))?;
+            .spawn(move || run(&path, &rx))?;
         Ok(Self { jobs: tx })
     }
 
     /// Runs `f` in the next group transaction and answers once that transaction has committed.
+    /// `f` may run twice (the first run undone): it must do nothing outside the transaction.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where
-        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+        F: FnMut(&mut DbConn) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbError> + From<diesel::result::Error> + Send + 'static,
     {
         let (answer, answered) = oneshot::channel::<Result<T, E>>();
-        let job: Job = Box::new(move |start| {
-            let outcome = match start {
-                Start::Run(conn) => in_savepoint(conn, f),
-                Start::Refused(why) => Err(E::from(DbError::from(why))),
-            };
-            Box::new(move |committed: Result<(), String>| {
-                let _ = answer.send(match (outcome, committed) {
-                    (Ok(v), Ok(())) => Ok(v),
-                    (Err(e), _) => Err(e),
-                    (Ok(_), Err(cause)) => Err(E::from(DbError::GroupCommit(cause))),
-                });
-            })
+        let job = Box::new(Write {
+            f,
+            outcome: None,
+            answer,
         });
         self.jobs
             .send(job)
@@ -89,9 +125,9 @@ impl GroupWriter {
 }
 
 /// Runs one write in a savepoint: kept when it succeeds, undone when it fails or panics.
-fn in_savepoint<T, E, F>(conn: &mut DbConn, f: F) -> Result<T, E>
+fn in_savepoint<T, E, F>(conn: &mut DbConn, f: &mut F) -> Result<T, E>
 where
-    F: FnOnce(&mut DbConn) -> Result<T, E>,
+    F: FnMut(&mut DbConn) -> Result<T, E>,
     E: From<DbError>,
 {
     // Through diesel's statement cache (prepared once per connection), not parsed per write.
@@ -119,7 +155,8 @@ where
     }
 }
 
-fn run(pool: &Pool, jobs: &mpsc::Receiver<Job>) {
+fn run(path: &std::path::Path, jobs: &mpsc::Receiver<Box<dyn Job>>) {
+    let mut conn: Option<DbConn> = None;
     while let Ok(first) = jobs.recv() {
         let mut group = vec![first];
         while group.len() < MAX_GROUP {
@@ -128,34 +165,62 @@ fn run(pool: &Pool, jobs: &mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        commit_group(pool, group);
+        let open = match conn.take() {
+            Some(c) => Ok(c),
+            None => super::open_sqlite(path).map(DbConn::Sqlite),
+        };
+        match open {
+            Ok(mut c) => {
+                if commit_group(&mut c, group) {
+                    conn = Some(c);
+                }
+            }
+            Err(e) => {
+                tracing::error!(cause = %e, "the group writer could not open the database");
+                for job in group {
+                    job.refuse(DbError::GroupCommit(e.to_string()));
+                }
+            }
+        }
     }
 }
 
-fn commit_group(pool: &Pool, group: Vec<Job>) {
-    let refuse = |group: Vec<Job>, why: Refusal| {
-        for job in group {
-            job(Start::Refused(why.clone()))(Ok(()));
-        }
-    };
-    let Ok(mut conn) = pool.get() else {
-        tracing::warn!("no database connection became free in time");
-        return refuse(group, Refusal::PoolTimeout);
-    };
+/// Commits a group. Every write first runs without a savepoint (a savepoint copies each page
+/// it touches into a sub-journal, a tenth of the writer's time); if any fails, that attempt is
+/// rolled back whole and every write runs again, each in its own savepoint, so a failure undoes
+/// only itself. Returns false when the connection should not be used again.
+fn commit_group(conn: &mut DbConn, mut group: Vec<Box<dyn Job>>) -> bool {
     let writer = SQLITE_WRITER
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Err(e) = conn.batch_execute("BEGIN IMMEDIATE") {
+    let begin = |conn: &mut DbConn| conn.batch_execute("BEGIN IMMEDIATE");
+    if let Err(e) = begin(conn) {
         drop(writer);
         tracing::error!(cause = %e, "could not begin a group transaction");
-        return refuse(group, Refusal::Begin(e.to_string()));
+        for job in group {
+            job.refuse(DbError::GroupCommit(e.to_string()));
+        }
+        return false;
     }
-    let mut finishes = Vec::with_capacity(group.len());
-    for job in group {
-        // A panicking write has been rolled back to its savepoint; its caller hears the task
-        // failed (its answer is dropped), the others go on.
-        if let Ok(finish) = catch_unwind(AssertUnwindSafe(|| job(Start::Run(&mut conn)))) {
-            finishes.push(finish);
+    let mut all_ran = true;
+    for job in &mut group {
+        all_ran &= job.run(conn, false);
+        if !all_ran {
+            break;
+        }
+    }
+    if !all_ran {
+        let again = conn.batch_execute("ROLLBACK").and_then(|()| begin(conn));
+        if let Err(e) = again {
+            drop(writer);
+            tracing::error!(cause = %e, "could not begin a group transaction again");
+            for job in group {
+                job.refuse(DbError::GroupCommit(e.to_string()));
+            }
+            return false;
+        }
+        for job in &mut group {
+            job.run(conn, true);
         }
     }
     let committed = match conn.batch_execute("COMMIT") {
@@ -166,12 +231,14 @@ fn commit_group(pool: &Pool, group: Vec<Job>) {
         }
     };
     drop(writer);
+    let healthy = committed.is_ok();
     if let Err(cause) = &committed {
-        tracing::error!(cause = %cause, writes = finishes.len(), "group commit failed");
+        tracing::error!(cause = %cause, writes = group.len(), "group commit failed");
     }
-    for finish in finishes {
-        finish(committed.clone());
+    for job in group {
+        job.finish(committed.clone());
     }
+    healthy
 }
 
 #[cfg(test)]
@@ -241,6 +308,60 @@ mod tests {
             count("SELECT COUNT(*) AS n FROM grouped WHERE n % 5 = 0"),
             0,
             "a failed write leaves nothing behind"
+        );
+    }
+
+    /// A write that panics after it has written is undone alone: its caller hears the task
+    /// failed, the writes grouped with it are stored, and the writer goes on.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_panicking_write_is_undone_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("group.db").display());
+        let db = db::open(&url, 4, std::time::Duration::from_secs(5), "test-key").unwrap();
+        db.blocking(|conn| {
+            conn.batch_execute("CREATE TABLE grouped (n BIGINT NOT NULL)")
+                .map_err(DbError::from)
+        })
+        .unwrap();
+        let writes = (0..12i64).map(|n| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                db.write_grouped(move |conn| {
+                    diesel::sql_query("INSERT INTO grouped (n) VALUES (?)")
+                        .bind::<BigInt, _>(n)
+                        .execute(conn)?;
+                    assert_ne!(n, 7, "write 7 panics after writing");
+                    Ok::<_, DbError>(n)
+                })
+                .await
+            })
+        });
+        let answers: Vec<Result<i64, DbError>> = futures_util::future::join_all(writes)
+            .await
+            .into_iter()
+            .map(|joined| joined.unwrap())
+            .collect();
+        assert!(matches!(answers[7], Err(DbError::TaskFailed)));
+        assert_eq!(answers.iter().filter(|a| a.is_ok()).count(), 11);
+        let stored = db
+            .blocking(|conn| {
+                diesel::sql_query("SELECT COUNT(*) AS n FROM grouped WHERE n <> 7")
+                    .get_result::<Count>(conn)
+                    .map_err(DbError::from)
+            })
+            .unwrap();
+        assert_eq!(stored.n, 11, "the other writes are stored");
+        let after = db
+            .write_grouped(|conn| {
+                diesel::sql_query("SELECT COUNT(*) AS n FROM grouped WHERE n = 7")
+                    .get_result::<Count>(conn)
+                    .map_err(DbError::from)
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            after.n, 0,
+            "the panicking write left nothing, and the writer still works"
         );
     }
 }

@@ -168,28 +168,38 @@ pub async fn submit(
     };
     let consent = report.consent.clone();
     let (category, region) = (report.category.clone(), report.region.clone());
+    let insert = move |conn: &mut DbConn| {
+        let row = NewReportRow {
+            id: &id,
+            receipt_hash: &receipt_hash,
+            category: &category,
+            region: &region,
+            status: ReportStatus::Received,
+            submitted_on: &today,
+            consent_level: consent.level,
+            consent_spoc_id: consent.spoc_id.as_ref(),
+            relayed_by: relayed_by.as_ref(),
+            content: &content,
+        };
+        store::insert_report(conn, &row, &key_row, contact_row.as_ref(), &consent_row)
+    };
     // Reports come in bursts and touch the same pages: grouped with others waiting at the same
     // moment (one commit on SQLite), and answered only once committed.
-    state
-        .db
-        .write_grouped(move |conn| {
-            active_consent(conn, &consent)?;
-            let row = NewReportRow {
-                id: &id,
-                receipt_hash: &receipt_hash,
-                category: &category,
-                region: &region,
-                status: ReportStatus::Received,
-                submitted_on: &today,
-                consent_level: consent.level,
-                consent_spoc_id: consent.spoc_id.as_ref(),
-                relayed_by: relayed_by.as_ref(),
-                content: &content,
-            };
-            store::insert_report(conn, &row, &key_row, contact_row.as_ref(), &consent_row)?;
-            Ok::<_, Error>(())
-        })
-        .await?;
+    if report.consent.level != ConsentLevel::None && report.consent.spoc_id.is_some() {
+        // The SPOC must still be active when the report is stored: checked in its transaction.
+        let consent = report.consent;
+        state
+            .db
+            .write_grouped(move |conn| {
+                active_consent(conn, &consent)?;
+                insert(conn)?;
+                Ok::<_, Error>(())
+            })
+            .await?;
+    } else {
+        // Nothing to check first: the insert alone, which is one statement on PostgreSQL.
+        state.db.write_grouped_alone(insert).await?;
+    }
     Ok(receipt)
 }
 
