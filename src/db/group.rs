@@ -248,7 +248,7 @@ mod tests {
     use diesel::prelude::*;
     use diesel::sql_types::BigInt;
 
-    use crate::db::{self, DbError};
+    use crate::db::{self, Db, DbError};
 
     #[derive(QueryableByName)]
     struct Count {
@@ -256,10 +256,8 @@ mod tests {
         n: i64,
     }
 
-    /// Forty writes at once, every fifth failing after it has written: the failures leave
-    /// nothing behind and answer their own error, the others are all stored.
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_failed_write_is_undone_alone() {
+    /// A new SQLite database with one table, `grouped (n)`.
+    fn grouped_db() -> (tempfile::TempDir, Db) {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("group.db").display());
         let db = db::open(&url, 4, std::time::Duration::from_secs(5), "test-key").unwrap();
@@ -268,44 +266,66 @@ mod tests {
                 .map_err(DbError::from)
         })
         .unwrap();
-        let writes = (0..40i64).map(|n| {
+        (dir, db)
+    }
+
+    /// Writes 0..writes at once, each inserting its number and then calling `after_insert`;
+    /// returns each write's answer, in order.
+    async fn write_each(
+        db: &Db,
+        writes: i64,
+        after_insert: fn(i64) -> Result<(), DbError>,
+    ) -> Vec<Result<i64, DbError>> {
+        let writes = (0..writes).map(|n| {
             let db = db.clone();
             tokio::spawn(async move {
                 db.write_grouped(move |conn| {
                     diesel::sql_query("INSERT INTO grouped (n) VALUES (?)")
                         .bind::<BigInt, _>(n)
                         .execute(conn)?;
-                    if n % 5 == 0 {
-                        return Err(DbError::TaskFailed);
-                    }
-                    Ok(n)
+                    after_insert(n).map(|()| n)
                 })
                 .await
             })
         });
-        let answers: Vec<Result<i64, DbError>> = futures_util::future::join_all(writes)
+        futures_util::future::join_all(writes)
             .await
             .into_iter()
             .map(|joined| joined.unwrap())
-            .collect();
+            .collect()
+    }
+
+    fn count(db: &Db, sql: &'static str) -> i64 {
+        db.blocking(move |conn| {
+            diesel::sql_query(sql)
+                .get_result::<Count>(conn)
+                .map_err(DbError::from)
+        })
+        .unwrap()
+        .n
+    }
+
+    /// Forty writes at once, every fifth failing after it has written: the failures leave
+    /// nothing behind and answer their own error, the others are all stored.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_failed_write_is_undone_alone() {
+        let (_dir, db) = grouped_db();
+        let answers = write_each(&db, 40, |n| {
+            if n % 5 == 0 {
+                return Err(DbError::TaskFailed);
+            }
+            Ok(())
+        })
+        .await;
         let failed = answers.iter().filter(|a| a.is_err()).count();
         assert_eq!(failed, 8, "exactly the failing writes answer an error");
-        let count = |sql: &'static str| {
-            db.blocking(move |conn| {
-                diesel::sql_query(sql)
-                    .get_result::<Count>(conn)
-                    .map_err(DbError::from)
-            })
-            .unwrap()
-            .n
-        };
         assert_eq!(
-            count("SELECT COUNT(*) AS n FROM grouped WHERE n % 5 <> 0"),
+            count(&db, "SELECT COUNT(*) AS n FROM grouped WHERE n % 5 <> 0"),
             32,
             "every successful write is stored"
         );
         assert_eq!(
-            count("SELECT COUNT(*) AS n FROM grouped WHERE n % 5 = 0"),
+            count(&db, "SELECT COUNT(*) AS n FROM grouped WHERE n % 5 = 0"),
             0,
             "a failed write leaves nothing behind"
         );
@@ -315,42 +335,19 @@ mod tests {
     /// failed, the writes grouped with it are stored, and the writer goes on.
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_panicking_write_is_undone_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("group.db").display());
-        let db = db::open(&url, 4, std::time::Duration::from_secs(5), "test-key").unwrap();
-        db.blocking(|conn| {
-            conn.batch_execute("CREATE TABLE grouped (n BIGINT NOT NULL)")
-                .map_err(DbError::from)
+        let (_dir, db) = grouped_db();
+        let answers = write_each(&db, 12, |n| {
+            assert_ne!(n, 7, "write 7 panics after writing");
+            Ok(())
         })
-        .unwrap();
-        let writes = (0..12i64).map(|n| {
-            let db = db.clone();
-            tokio::spawn(async move {
-                db.write_grouped(move |conn| {
-                    diesel::sql_query("INSERT INTO grouped (n) VALUES (?)")
-                        .bind::<BigInt, _>(n)
-                        .execute(conn)?;
-                    assert_ne!(n, 7, "write 7 panics after writing");
-                    Ok::<_, DbError>(n)
-                })
-                .await
-            })
-        });
-        let answers: Vec<Result<i64, DbError>> = futures_util::future::join_all(writes)
-            .await
-            .into_iter()
-            .map(|joined| joined.unwrap())
-            .collect();
+        .await;
         assert!(matches!(answers[7], Err(DbError::TaskFailed)));
         assert_eq!(answers.iter().filter(|a| a.is_ok()).count(), 11);
-        let stored = db
-            .blocking(|conn| {
-                diesel::sql_query("SELECT COUNT(*) AS n FROM grouped WHERE n <> 7")
-                    .get_result::<Count>(conn)
-                    .map_err(DbError::from)
-            })
-            .unwrap();
-        assert_eq!(stored.n, 11, "the other writes are stored");
+        assert_eq!(
+            count(&db, "SELECT COUNT(*) AS n FROM grouped WHERE n <> 7"),
+            11,
+            "the other writes are stored"
+        );
         let after = db
             .write_grouped(|conn| {
                 diesel::sql_query("SELECT COUNT(*) AS n FROM grouped WHERE n = 7")

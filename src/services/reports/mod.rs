@@ -69,17 +69,22 @@ pub fn open_sealed(
     })
 }
 
+/// The SPOC a consent would forward to: none when it names none or consents to nothing.
+fn named_spoc(consent: &Consent) -> Option<&SpocId> {
+    consent
+        .spoc_id
+        .as_ref()
+        .filter(|_| consent.level != ConsentLevel::None)
+}
+
 /// Checks a consent's SPOC against the register: it must exist and be active now.
 pub(super) fn active_consent(
     conn: &mut DbConn,
     consent: &Consent,
 ) -> Result<Option<ActiveConsent>, Error> {
-    let Some(spoc_id) = consent.spoc_id.as_ref() else {
+    let Some(spoc_id) = named_spoc(consent) else {
         return Ok(None);
     };
-    if consent.level == ConsentLevel::None {
-        return Ok(None);
-    }
     match register::active_spoc(conn, spoc_id)? {
         Some(s) => Ok(ActiveConsent::new(
             consent.level,
@@ -185,7 +190,7 @@ pub async fn submit(
     };
     // Reports come in bursts and touch the same pages: grouped with others waiting at the same
     // moment (one commit on SQLite), and answered only once committed.
-    if report.consent.level != ConsentLevel::None && report.consent.spoc_id.is_some() {
+    if named_spoc(&report.consent).is_some() {
         // The SPOC must still be active when the report is stored: checked in its transaction.
         let consent = report.consent;
         state
