@@ -120,6 +120,9 @@ pub struct MailSettings {
     pub outbox_dir: PathBuf,
     /// May carry SMTP credentials, so it is redacted in `Debug`.
     pub smtp_url: SensitiveString,
+    /// PEM file of CA certificates trusted for the SMTP server's certificate, beside the public
+    /// web PKI roots (a relay with a certificate from a private CA). Empty: the public roots only.
+    pub smtp_ca_file: PathBuf,
     pub from: String,
     pub worker_poll_ms: u64,
     pub senders: usize,

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Alert fan-out: the time from publishing one alert to its delivery to N confirmed subscribers
-# through a local SMTP sink, and emails per second.
+# through a local SMTP sink, and emails per second; then, into the same sink, a reference sender
+# (Python's smtplib, scripts/bench/smtp_reference.py) pushing N messages of the same mean size on
+# the same number of connections, and the ratio of the two rates.
 #
 #   scripts/bench/alerts.sh [N] [SENDERS]                    # SQLite
 #   LOOKOUT_BENCH_DATABASE_URL=postgres://... scripts/bench/alerts.sh [N] [SENDERS]
@@ -26,7 +28,7 @@ export LOOKOUT__MAIL__SMTP_URL=smtp://127.0.0.1:$smtp_port
 export LOOKOUT__MAIL__SENDERS=$senders
 export LOOKOUT__MAIL__WORKER_POLL_MS=200
 
-/usr/bin/python3 scripts/bench/smtp_count.py --port "$smtp_port" --expect "$n" --out "$work/sink.json" > "$work/sink.log" 2>&1 &
+/usr/bin/python3 scripts/bench/smtp_count.py --port "$smtp_port" --expect "$n" --rounds 2 --out "$work/sink.json" > "$work/sink.log" 2>&1 &
 sink=$!
 "$bin" keys generate --out "$work/master.key" >/dev/null
 "$bin" migrate >/dev/null
@@ -46,21 +48,32 @@ case_id=$(curl -sf "$api/cases?status=received" -H "Authorization: Bearer $token
 draft=$(curl -sf "$api/cases/$case_id/alert-draft" -H "Authorization: Bearer $token")
 body=$(printf '%s' "$draft" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"title":d["title"],"body":d["body"],"regions":["south-wales"],"category":d["category"],"identifiers":d["identifiers"]}))')
 
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+cpu_before=$(cpu)
 start=$(python3 -c 'import time; print(time.time())')
 published=$(curl -sf "$api/cases/$case_id/alerts" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body")
 after_publish=$(python3 -c 'import time; print(time.time())')
 for _ in $(seq 1 6000); do [ -s "$work/sink.json" ] && break; sleep 0.1; done
 [ -s "$work/sink.json" ] || { echo "not all $n delivered in 10 minutes" >&2; exit 1; }
+cpu_after=$(cpu)
+
+size=$(python3 -c 'import json,sys; print(int(json.load(open(sys.argv[1]))["mean_bytes"]))' "$work/sink.json")
+reference=$(/usr/bin/python3 scripts/bench/smtp_reference.py --port "$smtp_port" --count "$n" --connections "$senders" --size "$size")
+for _ in $(seq 1 600); do [ -s "$work/sink.json.2" ] && break; sleep 0.1; done
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "database: ${LOOKOUT__DATABASE__URL%%://*}, senders: $senders"
 echo "publish answered: $published in $(python3 -c "print(round($after_publish - $start, 3))") s"
-python3 - "$work/sink.json" "$start" "$n" <<'PY'
+python3 - "$work/sink.json" "$start" "$n" "$reference" "$work/sink.json.2" "$((cpu_after - cpu_before))" <<'PY'
 import json, sys
 d = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
 start, n = float(sys.argv[2]), int(sys.argv[3])
-total = d["last_epoch"] - start if "last_epoch" in d else None
-print(f"delivered {d['count']} emails; first to last {d['seconds']:.2f} s ({d['per_second']:.0f}/s)")
-if total is not None:
-    print(f"publish to last delivery: {total:.2f} s ({n / total:.0f} emails/s overall)")
+ref = json.loads(sys.argv[4])
+sink_ref = json.loads(open(sys.argv[5]).read().strip().splitlines()[-1])
+total = d["last_epoch"] - start
+rate = n / total
+print(f"delivered {d['count']} emails of {d['mean_bytes']:.0f} bytes on average; first to last {d['seconds']:.2f} s ({d['per_second']:.0f}/s); sink CPU {d['cpu_seconds']:.1f} s")
+print(f"publish to last delivery: {total:.2f} s ({rate:.0f} emails/s overall); lookout CPU {float(sys.argv[6]) / 100:.1f} s")
+print(f"reference (smtplib, {ref['connections']} connections, {ref['size']} bytes): {ref['count']} in {ref['seconds']:.2f} s ({ref['per_second']:.0f}/s); sink counted {sink_ref['count']}, CPU {sink_ref['cpu_seconds']:.1f} s")
+print(f"ratio Lookout / reference: {rate / ref['per_second']:.2f}")
 PY

@@ -3,7 +3,7 @@
 every message, throws its content away and counts deliveries (one per RCPT TO of an accepted
 message).
 
-    scripts/bench/smtp_count.py --port 2525 --expect 10000 --out /tmp/smtp-count.json
+    scripts/bench/smtp_count.py --port 2525 --expect 10000 --out /tmp/smtp-count.json [--rounds 2]
 
 Prints one line to stdout once it listens ("smtp_count: listening on 127.0.0.1:PORT ..."; with
 --port 0 the kernel picks the port and that line names it). When the count reaches --expect it
@@ -11,7 +11,11 @@ writes one JSON line to --out (written to a temporary name and renamed, so a cal
 the file never reads half of it; a stale --out is removed at start-up):
 
     {"count": N, "expect": N, "first": t0, "last": tN, "seconds": tN - t0, "per_second": ...,
-     "first_epoch": ..., "last_epoch": ..., "messages": M, "cpu_seconds": ...}
+     "first_epoch": ..., "last_epoch": ..., "messages": M, "mean_bytes": ..., "cpu_seconds": ...}
+
+With --rounds K it then starts counting afresh, up to K times: round 2's line goes to OUT.2,
+round 3's to OUT.3 and so on (the benchmark measures Lookout and the reference sender into the
+same sink this way).
 
 first/last are time.monotonic() at the first accepted delivery and at the one that reached
 --expect; *_epoch are the same moments as time.time(). count can exceed --expect when the last
@@ -40,10 +44,16 @@ from aiosmtpd.smtp import SMTP
 class Counter:
     """aiosmtpd handler that does nothing but count."""
 
-    def __init__(self, expect, out):
+    def __init__(self, expect, out, rounds):
         self.expect = expect
         self.out = out
+        self.rounds = rounds
+        self.round = 1
+        self.reset()
+
+    def reset(self):
         self.count = 0
+        self.bytes = 0
         self.messages = 0
         self.first = None
         self.first_epoch = None
@@ -54,6 +64,7 @@ class Counter:
     async def handle_DATA(self, server, session, envelope):
         now = time.monotonic()
         self.messages += 1
+        self.bytes += len(envelope.original_content or b"")
         self.count += len(envelope.rcpt_tos)
         if self.first is None:
             self.first, self.first_epoch, self.first_count = now, time.time(), self.count
@@ -61,6 +72,9 @@ class Counter:
         if not self.done and self.count >= self.expect:
             self.done = True
             self.report(now, time.time())
+            if self.round < self.rounds:
+                self.round += 1
+                self.reset()
         return "250 OK"
 
     def report(self, last, last_epoch):
@@ -75,12 +89,14 @@ class Counter:
             "first_epoch": self.first_epoch,
             "last_epoch": last_epoch,
             "messages": self.messages,
+            "mean_bytes": self.bytes / self.messages,
             "cpu_seconds": time.process_time() - self.first_cpu,
         }
-        tmp = f"{self.out}.tmp.{os.getpid()}"
+        out = self.out if self.round == 1 else f"{self.out}.{self.round}"
+        tmp = f"{out}.tmp.{os.getpid()}"
         with open(tmp, "w") as f:
             f.write(json.dumps(result) + "\n")
-        os.replace(tmp, self.out)
+        os.replace(tmp, out)
 
 
 async def serve(args):
@@ -88,7 +104,7 @@ async def serve(args):
     stopped = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stopped.set)
-    counter = Counter(args.expect, args.out)
+    counter = Counter(args.expect, args.out, args.rounds)
     server = await loop.create_server(
         lambda: SMTP(
             counter,
@@ -118,13 +134,15 @@ def main():
     parser.add_argument("--port", type=int, required=True, help="port on 127.0.0.1 (0: any free one)")
     parser.add_argument("--expect", type=int, required=True, help="deliveries to wait for")
     parser.add_argument("--out", required=True, help="file for the JSON result line")
+    parser.add_argument("--rounds", type=int, default=1, help="count to --expect this many times")
     args = parser.parse_args()
     if args.expect < 1:
         parser.error("--expect must be at least 1")
-    try:
-        os.remove(args.out)
-    except FileNotFoundError:
-        pass
+    for stale in [args.out] + [f"{args.out}.{r}" for r in range(2, args.rounds + 1)]:
+        try:
+            os.remove(stale)
+        except FileNotFoundError:
+            pass
     asyncio.run(serve(args))
 
 

@@ -1,14 +1,16 @@
 //! Mail transports: pooled SMTP (TLS as the URL says) or `.eml` files in the outbox folder.
 //! Sends rendered messages and knows nothing of reports, alerts or subscribers.
 
+pub mod smtp;
 pub mod templates;
 
-use std::time::Duration;
+use std::sync::Arc;
 
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
-use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncFileTransport, AsyncTransport, Message, Tokio1Executor};
+
+use self::smtp::{SmtpFailure, SmtpPool};
 
 use crate::settings::{MailSettings, MailTransport};
 
@@ -33,9 +35,15 @@ pub enum MailError {
     Send,
 }
 
+impl From<SmtpFailure> for MailError {
+    fn from(_: SmtpFailure) -> Self {
+        MailError::Send
+    }
+}
+
 #[derive(Clone)]
 pub enum Mailer {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp(Arc<SmtpPool>),
     Outbox(AsyncFileTransport<Tokio1Executor>),
 }
 
@@ -62,18 +70,25 @@ impl Sender {
         })?;
         let mailer = match settings.transport {
             MailTransport::Smtp => {
+                let ca = &settings.smtp_ca_file;
+                let ca_pem = if ca.as_os_str().is_empty() {
+                    None
+                } else {
+                    Some(std::fs::read(ca).map_err(|e| {
+                        MailError::Config(format!(
+                            "cannot read mail.smtp_ca_file {}: {e}",
+                            ca.display()
+                        ))
+                    })?)
+                };
                 // The URL can hold credentials: the error says what is wrong, not what it was.
-                let transport =
-                    AsyncSmtpTransport::<Tokio1Executor>::from_url(settings.smtp_url.expose())
-                        .map_err(|_| {
-                            MailError::Config(
-                                "mail.smtp_url is not a valid smtp:// or smtps:// URL".into(),
-                            )
-                        })?
-                        .timeout(Some(Duration::from_secs(15)))
-                        .pool_config(PoolConfig::new().max_size(settings.senders.max(1) as u32))
-                        .build();
-                Mailer::Smtp(transport)
+                let pool = SmtpPool::new(
+                    settings.smtp_url.expose(),
+                    ca_pem.as_deref(),
+                    settings.senders,
+                )
+                .map_err(MailError::Config)?;
+                Mailer::Smtp(Arc::new(pool))
             }
             MailTransport::Outbox => {
                 std::fs::create_dir_all(&settings.outbox_dir).map_err(|e| {
@@ -124,15 +139,13 @@ impl Sender {
     pub async fn send(&self, msg: &Outgoing) -> Result<(), MailError> {
         let message = self.build(msg)?;
         let result = match &self.mailer {
-            Mailer::Smtp(t) => t.send(message).await.map(|_| ()).map_err(|e| {
-                // The error kind only: lettre's messages can quote the server's reply, which
-                // can quote the recipient.
-                tracing::warn!(
-                    transient = e.is_transient(),
-                    permanent = e.is_permanent(),
-                    "SMTP send failed"
-                );
-            }),
+            Mailer::Smtp(pool) => pool
+                .send(message.envelope(), &message.formatted())
+                .await
+                .map_err(|failure| {
+                    // The kind only: a server's reply can quote the recipient.
+                    tracing::warn!(?failure, "SMTP send failed");
+                }),
             Mailer::Outbox(t) => t.send(message).await.map(|_| ()).map_err(|_| {
                 tracing::warn!("writing to the mail outbox failed");
             }),

@@ -9,8 +9,9 @@
 //!   (each alert is opened once per batch), rows nobody wants any more are dropped, and the
 //!   one-use link token of every message is stored (hashed) before anything is sent.
 //! - Each claimed row is sent on its own and marked sent straight after the server accepts it. A
-//!   crash can therefore duplicate only the messages in flight at that instant — at most one per
-//!   sender task (`mail.senders`) — which are claimed again when their lease ends.
+//!   crash can therefore duplicate only the messages in flight at that instant — at most
+//!   `2 × mail.senders` per process (two claim-and-send loops share the `mail.senders` SMTP
+//!   connections, [`LOOPS`]) — which are claimed again when their lease ends.
 //! - A failure (SMTP down, timeout) reschedules the row with exponential backoff, forever: an
 //!   outage delays alerts but drops none.
 //!
@@ -45,6 +46,18 @@ use crate::state::AppState;
 /// turn comes later than this (a slow mail server) is checked again on its own just before it is
 /// sent, so an unsubscription is never more than this old when a message goes out.
 const RECHECK_AFTER: Duration = Duration::from_secs(1);
+
+/// Rows claimed at once, per SMTP connection (`mail.senders`). Each claim and its preparing
+/// transaction cost a few milliseconds, so a claim should keep the connections busy for a while;
+/// a row claimed and not yet sent when the service stops waits for its lease to end.
+const BATCH_PER_SENDER: usize = 64;
+
+/// Claim-and-send loops in one process. Each sends `mail.senders` messages at a time over the
+/// one SMTP pool of `mail.senders` connections: while one loop claims and prepares its next
+/// batch, or waits for a message's "sent" mark to be written, the other keeps the connections
+/// busy. A crash can therefore send again at most `LOOPS × mail.senders` messages: accepted by
+/// the server, not yet marked sent.
+const LOOPS: usize = 2;
 
 /// How long [`drain`] may take beyond one lease (`mail.claim_seconds`, which a row held by a
 /// worker that died needs to come free) before it gives up.
@@ -101,12 +114,25 @@ enum Outcome {
     Retried,
 }
 
-/// Runs until `stop` turns true. Wakes on `wake` (something new queued) or every poll interval.
-/// A stop lets the batch in hand finish; rows claimed but not sent wait for their lease to end.
+/// Runs until `stop` turns true: [`LOOPS`] claim-and-send loops sharing the SMTP connections,
+/// so the next batch is claimed and prepared while the last is still being sent. Each wakes on
+/// `wake` (something new queued; a loop that claims a full batch wakes another, since more is
+/// likely due) or every poll interval. A stop lets the batches in hand finish; rows claimed but
+/// not sent wait for their lease to end.
 pub async fn run(
     state: Arc<AppState>,
     sender: Arc<Sender>,
     wake: Arc<Notify>,
+    stop: watch::Receiver<bool>,
+) {
+    let loops = (0..LOOPS).map(|_| worker_loop(&state, &sender, &wake, stop.clone()));
+    futures_util::future::join_all(loops).await;
+}
+
+async fn worker_loop(
+    state: &Arc<AppState>,
+    sender: &Sender,
+    wake: &Notify,
     mut stop: watch::Receiver<bool>,
 ) {
     let poll = Duration::from_millis(state.settings.mail.worker_poll_ms);
@@ -114,7 +140,7 @@ pub async fn run(
         if *stop.borrow() {
             return;
         }
-        match step(&state, &sender, None).await {
+        match step(state, sender, None, Some(wake)).await {
             // More may be due right away.
             Ok(Some(_)) => continue,
             Ok(None) => {}
@@ -143,7 +169,7 @@ pub async fn drain(state: &Arc<AppState>, sender: &Sender) -> Result<Drained, Er
     let deadline = Instant::now() + patience;
     let mut drained = Drained::default();
     loop {
-        while let Some(done) = step(state, sender, Some(due_by)).await? {
+        while let Some(done) = step(state, sender, Some(due_by), None).await? {
             drained += done;
         }
         let now = now_unix();
@@ -169,24 +195,32 @@ pub async fn drain(state: &Arc<AppState>, sender: &Sender) -> Result<Drained, Er
 }
 
 /// One turn of the worker: claims a batch and sends it. `None` when nothing was due. Rows are due
-/// when their next attempt is at or before `due_by` (`None`: now).
+/// when their next attempt is at or before `due_by` (`None`: now). A full batch wakes another
+/// loop (`wake`), to claim the next while this one sends.
 async fn step(
     state: &Arc<AppState>,
     sender: &Sender,
     due_by: Option<i64>,
+    wake: Option<&Notify>,
 ) -> Result<Option<Drained>, DbError> {
+    let claimed_at = Instant::now();
     let rows = claim(state, due_by).await?;
     if rows.is_empty() {
         return Ok(None);
     }
-    Ok(Some(send_batch(state, sender, rows).await))
+    if let Some(wake) = wake
+        && rows.len() >= batch_size(state)
+    {
+        wake.notify_one();
+    }
+    Ok(Some(send_batch(state, sender, rows, claimed_at).await))
 }
 
 async fn claim(state: &AppState, due_by: Option<i64>) -> Result<Vec<DeliveryRow>, DbError> {
     let now = now_unix();
     let due_by = due_by.unwrap_or(now);
     let lease = now + state.settings.mail.claim_seconds;
-    let limit = (state.settings.mail.senders * 16) as i64;
+    let limit = batch_size(state) as i64;
     state
         .db
         .run(move |conn| {
@@ -200,10 +234,20 @@ async fn claim(state: &AppState, due_by: Option<i64>) -> Result<Vec<DeliveryRow>
         .await
 }
 
+fn batch_size(state: &AppState) -> usize {
+    state.settings.mail.senders * BATCH_PER_SENDER
+}
+
 /// A claimed batch after its preparing transaction.
 struct Batch {
     /// When the transaction read the subscribers.
     checked_at: Instant,
+    /// Halfway through the claim's lease. A message not started by then is left unsent: its
+    /// lease could end while it is on the wire, and another worker could claim and send it too.
+    /// Its row is claimed again once the lease has ended.
+    start_by: Instant,
+    /// When the lease ends: a send still going then is abandoned (the row is another worker's).
+    lease_ends: Instant,
     subscribers: HashMap<SubscriberId, SubscriberRow>,
     /// Each alert of the batch, opened once.
     alerts: HashMap<AlertId, Result<AlertText, &'static str>>,
@@ -223,14 +267,21 @@ struct AlertText {
     published_on: String,
 }
 
-/// Sends a claimed batch, `mail.senders` messages at a time; returns what became of its rows.
-async fn send_batch(state: &Arc<AppState>, sender: &Sender, rows: Vec<DeliveryRow>) -> Drained {
+/// Sends a claimed batch, `mail.senders` messages at a time (each loop; the SMTP pool holds at
+/// most `mail.senders` connections for all loops together); returns what became of its rows.
+async fn send_batch(
+    state: &Arc<AppState>,
+    sender: &Sender,
+    rows: Vec<DeliveryRow>,
+    claimed_at: Instant,
+) -> Drained {
     let senders = state.settings.mail.senders;
     let tally = |mut drained: Drained, outcome| async move {
         drained.count(outcome);
         drained
     };
-    let batch = match prepare_batch(state, &rows).await {
+    let lease = Duration::from_secs(u64::try_from(state.settings.mail.claim_seconds).unwrap_or(0));
+    let batch = match prepare_batch(state, &rows, claimed_at, lease).await {
         Ok(batch) => batch,
         Err(e) => {
             tracing::warn!(
@@ -269,7 +320,12 @@ async fn send_batch(state: &Arc<AppState>, sender: &Sender, rows: Vec<DeliveryRo
 /// query), decides which rows are still wanted, and stores the hashed link token of each message
 /// to send. Then marks the unwanted rows dropped (one statement) and opens each alert once. A
 /// token whose message then fails to send is harmless: random, hashed, for a real subscription.
-async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Batch, Error> {
+async fn prepare_batch(
+    state: &Arc<AppState>,
+    rows: &[DeliveryRow],
+    claimed_at: Instant,
+    lease: Duration,
+) -> Result<Batch, Error> {
     let claimed = rows.to_vec();
     let st = state.clone();
     state
@@ -341,6 +397,8 @@ async fn prepare_batch(state: &Arc<AppState>, rows: &[DeliveryRow]) -> Result<Ba
                 .collect();
             Ok(Batch {
                 checked_at,
+                start_by: claimed_at + lease / 2,
+                lease_ends: claimed_at + lease,
                 subscribers,
                 alerts,
                 to_send,
@@ -384,11 +442,23 @@ async fn deliver(
     row: &DeliveryRow,
     token: &SensitiveString,
 ) -> Option<Outcome> {
+    if Instant::now() >= batch.start_by {
+        // Not recorded: the row waits for its lease to end (a slow or pushing-back server).
+        return None;
+    }
     let outcome = match still_wanted(state, batch, row).await {
         Ok(false) => Ok(Outcome::Dropped),
         Ok(true) => match render(state, batch, row, token) {
-            Ok(message) => match sender.send(&message).await {
-                Ok(()) => {
+            Ok(message) => match tokio::time::timeout(
+                batch.lease_ends.saturating_duration_since(Instant::now()),
+                sender.send(&message),
+            )
+            .await
+            {
+                // The lease ended mid-send: the row may be another worker's now. Not recorded;
+                // whether the server took the message is unknown (at least once).
+                Err(_) => return None,
+                Ok(Ok(())) => {
                     let id = row.id.clone();
                     state
                         .db
@@ -398,7 +468,7 @@ async fn deliver(
                 }
                 // A message that cannot be built (an address the mail library refuses) will
                 // never be buildable: retrying it for ever would only keep the worker busy.
-                Err(MailError::Build) => {
+                Ok(Err(MailError::Build)) => {
                     tracing::warn!("delivery worker: a message could not be built; not retried");
                     let id = row.id.clone();
                     state
@@ -407,7 +477,7 @@ async fn deliver(
                         .await
                         .map(|()| Outcome::Failed)
                 }
-                Err(_) => retry_later(state, row).await,
+                Ok(Err(_)) => retry_later(state, row).await,
             },
             Err(e) => {
                 tracing::warn!(

@@ -414,6 +414,50 @@ impl TestApp {
         password
     }
 
+    /// Stores `n` confirmed subscribers to `region` (addresses `{prefix}NNNNN@fanout.test`) the
+    /// way subscribing and confirming would, straight into the database: for fan-outs too large
+    /// to subscribe one by one through the API. Returns the addresses.
+    pub fn seed_confirmed(&self, n: usize, prefix: &str, region: &str) -> Vec<String> {
+        use lookout::crypto::records::Direct;
+        let master =
+            lookout::crypto::keys::load_master_key(&self.settings.keys.master_key_file).unwrap();
+        let keys = lookout::crypto::KeyRing::from_master(&master);
+        let db =
+            lookout::db::open(&self.db.url(), 1, Duration::from_secs(5), keys.master_id()).unwrap();
+        let key_id = keys.direct_key_id(Direct::SubscriberEmail).to_string();
+        let today = lookout::clock::today_string();
+        let emails: Vec<String> = (0..n)
+            .map(|i| format!("{prefix}{i:05}@fanout.test"))
+            .collect();
+        let rows: Vec<_> = emails
+            .iter()
+            .map(|email| {
+                let id = lookout::domain::SubscriberId::random();
+                lookout::db::alerts::SubscriberRow {
+                    email_index: lookout::services::subscriptions::email_index(&keys, email),
+                    key_id: key_id.clone(),
+                    email: keys
+                        .seal_direct(Direct::SubscriberEmail, &id, email.as_bytes())
+                        .unwrap(),
+                    id,
+                    regions: serde_json::json!([region]).to_string(),
+                    categories: None,
+                    language: "en".into(),
+                    status: lookout::domain::SubscriberStatus::Confirmed,
+                    created_on: today.clone(),
+                }
+            })
+            .collect();
+        db.blocking(move |conn| {
+            lookout::db::write_tx(conn, |conn| {
+                rows.iter()
+                    .try_for_each(|row| lookout::db::alerts::insert_subscriber(conn, row))
+            })
+        })
+        .unwrap();
+        emails
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> String {
         let res = self
             .post_json(

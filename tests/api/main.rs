@@ -16,6 +16,7 @@ mod forwarding;
 mod foundation;
 mod journeys;
 mod logging;
+mod mail_transport;
 mod openapi;
 mod pages;
 mod reports;
