@@ -23,6 +23,7 @@ use crate::services::deliveries::{self, Drained};
 use crate::services::retention;
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::telemetry::RequestCounts;
 use crate::web as pages;
 
 pub struct Application {
@@ -100,6 +101,9 @@ impl Application {
         let sender = Arc::new(Sender::from_settings(&settings.mail)?);
         let state = web::Data::new(AppState::new(settings, db, keys, sender.clone(), cores));
         let (worker_stop, stop_rx) = watch::channel(false);
+        let request_counts = Arc::new(RequestCounts::default());
+        tokio::spawn(request_counts.clone().log_daily(stop_rx.clone()));
+        let request_counts = web::Data::from(request_counts);
         tokio::spawn(retention::run(state.clone().into_inner(), stop_rx.clone()));
         tokio::spawn(deliveries::run(
             state.clone().into_inner(),
@@ -114,6 +118,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(request_counts.clone())
                 .configure(http::routes)
                 .configure(pages::routes)
                 .default_service(web::to(not_found))
@@ -246,8 +251,11 @@ async fn onion_location(
     Ok(res)
 }
 
-/// One line per request: method, the matched route *pattern*, status and latency. Never the path
-/// itself (it can hold ids), the query string (it can hold tokens), headers, addresses or bodies.
+/// One line per staff request and per server error: method, the matched route *pattern*,
+/// status and latency. Never the path itself (it can hold ids), the query string (it can hold
+/// tokens), headers, addresses or bodies. Other requests (the public ones: reporters, checks,
+/// subscribers) are only counted, per day ([`RequestCounts`]): a timed line per request could time
+/// a reporter.
 async fn log_request(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
@@ -255,18 +263,38 @@ async fn log_request(
     let started = Instant::now();
     let method = req.method().clone();
     let route = req.match_pattern();
+    let route = route.as_deref().unwrap_or("(no route)").to_string();
+    let staff = is_staff_request(&req, &route);
+    let counts = req.app_data::<web::Data<RequestCounts>>().cloned();
     let result = next.call(req).await;
     let status = match &result {
         Ok(res) => res.status().as_u16(),
         Err(e) => e.as_response_error().status_code().as_u16(),
     };
-    tracing::info!(
-        target: "lookout::http",
-        method = %method,
-        route = route.as_deref().unwrap_or("(no route)"),
-        status,
-        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
-        "request"
-    );
+    match counts {
+        Some(counts) if !staff && status < 500 => counts.count(&route, status),
+        _ => tracing::info!(
+            target: "lookout::http",
+            method = %method,
+            route,
+            status,
+            latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+            "request"
+        ),
+    }
     result
+}
+
+/// Whether a request is staff work, whose log lines keep their time: the console, sign-in and
+/// account routes, and anything carrying credentials, except an organisation relaying a report
+/// (that is a reporter's report).
+fn is_staff_request(req: &ServiceRequest, route: &str) -> bool {
+    if route == "/api/v1/relay/reports" {
+        return false;
+    }
+    route.starts_with("/staff")
+        || route.starts_with("/api/v1/auth/")
+        || req
+            .headers()
+            .contains_key(actix_web::http::header::AUTHORIZATION)
 }

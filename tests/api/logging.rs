@@ -1,5 +1,6 @@
-//! What the running binary writes to its log: method, route pattern, status, latency, and
-//! nothing that could identify a client or carry a secret.
+//! What the running binary writes to its log: for staff requests method, route pattern, status,
+//! latency; for public ones (a reporter's) no line at all, only a count per day; and nothing that
+//! could identify a client or carry a secret.
 
 use std::process::Stdio;
 use std::time::Duration;
@@ -14,6 +15,7 @@ const XFF: &str = "203.0.113.77";
 const QUERY_SECRET: &str = "MARKER-QUERY-TOKEN-91bd";
 const COOKIE: &str = "MARKER-COOKIE-44c1";
 const BODY: &str = "MARKER-BODY-e2d0";
+const BEARER: &str = "MARKER-BEARER-5a19";
 
 #[tokio::test]
 async fn request_logs_never_hold_addresses_headers_queries_or_bodies() {
@@ -48,20 +50,26 @@ async fn request_logs_never_hold_addresses_headers_queries_or_bodies() {
 
     let client = crate::helpers::http_client();
     let base = format!("http://127.0.0.1:{port}");
-    for path in [
-        format!("/api/v1/health?token={QUERY_SECRET}"),
-        format!("/api/v1/no-such-route/{QUERY_SECRET}?token={QUERY_SECRET}"),
+    // Staff requests (credentials, even wrong ones) are logged; public ones are not.
+    for (path, bearer) in [
+        (format!("/api/v1/health?token={QUERY_SECRET}"), None),
+        (
+            format!("/api/v1/no-such-route/{QUERY_SECRET}?token={QUERY_SECRET}"),
+            Some(BEARER),
+        ),
+        (format!("/api/v1/cases?token={QUERY_SECRET}"), Some(BEARER)),
     ] {
-        let res = client
+        let mut req = client
             .get(format!("{base}{path}"))
             .header("User-Agent", UA)
             .header("X-Forwarded-For", XFF)
             .header("X-Real-IP", XFF)
             .header("Cookie", COOKIE)
-            .header("Referer", format!("https://example.org/?q={QUERY_SECRET}"))
-            .send()
-            .await
-            .unwrap();
+            .header("Referer", format!("https://example.org/?q={QUERY_SECRET}"));
+        if let Some(token) = bearer {
+            req = req.bearer_auth(token);
+        }
+        let res = req.send().await.unwrap();
         assert!(res.status().as_u16() < 500);
     }
     let res = client
@@ -74,6 +82,17 @@ async fn request_logs_never_hold_addresses_headers_queries_or_bodies() {
         .await
         .unwrap();
     assert_eq!(res.status(), 405);
+    // A reporter's report: stored (201), and no line of the log tells when.
+    let res = client
+        .post(format!("{base}/api/v1/reports"))
+        .header("User-Agent", UA)
+        .json(&crate::helpers::report(
+            serde_json::json!({"description": format!("He robbed me. {BODY}")}),
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
 
     // Stop the service the way an operator does (SIGTERM: actix shuts down gracefully) and wait
     // for it to exit, so the log below is everything it will ever write about these requests.
@@ -101,16 +120,40 @@ async fn request_logs_never_hold_addresses_headers_queries_or_bodies() {
     }
     log.push_str(&stdout);
 
-    // The log did capture the requests (so the absence checks below mean something)...
+    // The log did capture the staff requests, each with its time of day...
+    let staff_lines: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("route=\"/api/v1/cases\"") || l.contains("route=\"(no route)\""))
+        .collect();
+    assert_eq!(staff_lines.len(), 2, "{log}");
     assert!(
-        log.contains("route=\"/api/v1/health\"") && log.contains("status=200"),
+        staff_lines.iter().any(|l| l.contains("status=401")),
         "{log}"
     );
     assert!(
-        log.contains("route=\"(no route)\"") && log.contains("status=404"),
+        staff_lines.iter().any(|l| l.contains("status=404")),
         "{log}"
     );
-    assert!(log.contains("status=405"), "{log}");
+    for line in &staff_lines {
+        let stamp = line.split_whitespace().next().unwrap_or_default();
+        assert!(
+            chrono::DateTime::parse_from_rfc3339(stamp).is_ok(),
+            "a staff line keeps its time: {line}"
+        );
+    }
+    // ...but nothing of the public ones: not the report, not the health check, not the 405.
+    for public in [
+        "/api/v1/reports",
+        "/api/v1/health",
+        "/api/v1/meta",
+        "status=201",
+        "status=405",
+    ] {
+        assert!(
+            !log.contains(public),
+            "the log times a public request ({public}):\n{log}"
+        );
+    }
     // ...and nothing identifying or secret.
     for marker in [
         UA,
@@ -119,6 +162,7 @@ async fn request_logs_never_hold_addresses_headers_queries_or_bodies() {
         QUERY_SECRET,
         COOKIE,
         BODY,
+        BEARER,
         "example.org",
     ] {
         assert!(!log.contains(marker), "the log contains {marker:?}:\n{log}");
