@@ -89,6 +89,17 @@ impl Application {
             keys.master_id(),
         )?;
         tracing::info!(backend = db.backend().name(), "database ready");
+        let sealed = db
+            .blocking(|conn| crate::services::reports::seal_unsealed_consents(conn, &keys))
+            .map_err(|e| {
+                anyhow::anyhow!("sealing older consent records failed ({:?})", e.kind())
+            })?;
+        if sealed > 0 {
+            tracing::warn!(
+                sealed,
+                "consent records written before consents carried a MAC were sealed as found"
+            );
+        }
 
         let listener = TcpListener::bind(&settings.server.bind)
             .with_context(|| format!("cannot listen on {}", settings.server.bind))?;

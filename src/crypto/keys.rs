@@ -43,10 +43,13 @@ pub enum Purpose {
     AlertData,
     /// Encrypts staff email addresses and TOTP secrets.
     StaffData,
+    /// HMAC key binding each recorded consent to its report, so a database writer cannot forge
+    /// or alter one.
+    Consent,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 10] = [
+    pub const ALL: [Purpose; 11] = [
         Purpose::ReportData,
         Purpose::ContactData,
         Purpose::SubscriberData,
@@ -57,6 +60,7 @@ impl Purpose {
         Purpose::Audit,
         Purpose::AlertData,
         Purpose::StaffData,
+        Purpose::Consent,
     ];
 
     fn label(self) -> &'static str {
@@ -71,6 +75,7 @@ impl Purpose {
             Purpose::Audit => "audit",
             Purpose::AlertData => "alert-data",
             Purpose::StaffData => "staff-data",
+            Purpose::Consent => "consent",
         }
     }
 }

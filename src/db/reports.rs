@@ -73,6 +73,9 @@ pub struct ConsentRow {
     pub spoc_id: Option<SpocId>,
     pub statement_version: Option<String>,
     pub given_on: String,
+    /// HMAC of the consent under the consent key (`services::reports::consent_mac`); `None` only
+    /// until start-up seals a row written before there was one.
+    pub mac: Option<String>,
 }
 
 pub fn insert_report(
@@ -128,8 +131,8 @@ fn insert_report_pg(
            INSERT INTO report_contacts (report_id, key_id, wrapped_key, content) \
            SELECT id, $13, $14, $15 FROM report WHERE $16 \
          ) \
-         INSERT INTO consent_history (report_id, seq, level, spoc_id, statement_version, given_on) \
-         SELECT id, $17, $18, $19, $20, $21 FROM report",
+         INSERT INTO consent_history (report_id, seq, level, spoc_id, statement_version, given_on, mac) \
+         SELECT id, $17, $18, $19, $20, $21, $22 FROM report",
     )
     .bind::<Text, _>(report.id)
     .bind::<Text, _>(report.receipt_hash)
@@ -152,6 +155,7 @@ fn insert_report_pg(
     .bind::<Nullable<Text>, _>(consent.spoc_id.as_ref())
     .bind::<Nullable<Text>, _>(consent.statement_version.as_deref())
     .bind::<Text, _>(&consent.given_on)
+    .bind::<Nullable<Text>, _>(consent.mac.as_deref())
     .execute(pg)?;
     Ok(())
 }
@@ -235,6 +239,25 @@ pub fn latest_consent(
         .load::<ConsentRow>(conn)?
         .into_iter()
         .next())
+}
+
+/// Consent rows written before consents carried a MAC.
+pub fn unsealed_consents(conn: &mut DbConn) -> Result<Vec<ConsentRow>, DbError> {
+    Ok(consent_history::table
+        .filter(consent_history::mac.is_null())
+        .load::<ConsentRow>(conn)?)
+}
+
+pub fn set_consent_mac(
+    conn: &mut DbConn,
+    report_id: &ReportId,
+    seq: i32,
+    mac: &str,
+) -> Result<(), DbError> {
+    diesel::update(consent_history::table.find((report_id, seq)))
+        .set(consent_history::mac.eq(mac))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Takes the report's row lock (on PostgreSQL; SQLite write transactions are already

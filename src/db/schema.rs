@@ -71,6 +71,7 @@ diesel::table! {
         spoc_id -> Nullable<Text>,
         statement_version -> Nullable<Text>,
         given_on -> Text,
+        mac -> Nullable<Text>,
     }
 }
 

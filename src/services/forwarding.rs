@@ -120,6 +120,29 @@ async fn prepare(
     if level == ConsentLevel::None {
         return Err(Error::new(ErrorKind::ConsentRequired));
     }
+    // The report's consent columns are plain text anyone with write access to the database could
+    // change: only a consent the reporter gave, as recorded with its MAC, lets anything go.
+    let recorded = latest.as_ref().is_some_and(|c| {
+        reports::consent_verifies(&state.keys, c)
+            && c.level == row.consent_level
+            && c.spoc_id == row.consent_spoc_id
+    });
+    if !recorded {
+        tracing::warn!(
+            "a forward was refused: the report's consent does not match a verified record"
+        );
+        audit::record_alone(
+            state,
+            &actor.id,
+            AuditAction::CaseForwardRefused,
+            Some(&row.id),
+        )
+        .await?;
+        return Err(Error::new(ErrorKind::ConsentRequired).with_detail(
+            "The consent on record for this report does not verify, so nothing was sent. The \
+             database may have been altered: an administrator should check the audit log.",
+        ));
+    }
     let Some(spoc) = spoc.filter(|s| s.active) else {
         return Err(Error::new(ErrorKind::ConsentSpocChanged));
     };

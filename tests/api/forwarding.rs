@@ -589,7 +589,81 @@ both_backends!(
     the_audit_log_detects_tampering,
 );
 
-both_backends!(a_consent_change_while_a_forward_is_prepared_stops_it);
+both_backends!(
+    a_consent_change_while_a_forward_is_prepared_stops_it,
+    a_consent_written_into_the_database_sends_nothing,
+);
+
+/// Someone who can write to the database but has no master key gives a report consent it never
+/// had: first in the report's consent columns, then in its consent history too. Either way the
+/// forward is refused and audited, and the SPOC receives nothing. The reporter's own consent,
+/// given afterwards with the receipt, is honoured.
+async fn a_consent_written_into_the_database_sends_nothing(backend: Backend) {
+    let w = world(backend).await;
+    let spoc = w
+        .spoc("DC Jane Doe", "jane.doe@south-wales.police.uk")
+        .await;
+    let contact = json!({"name": "Mira", "phone": "07700 900456"});
+    let (receipt, case) = w
+        .submit(
+            report(json!({"consent": consent("none", &spoc), "contact": contact})),
+            None,
+        )
+        .await;
+    assert_problem(w.forward(&case).await, 403, "consent_required").await;
+
+    w.app.execute(&format!(
+        "UPDATE reports SET consent_level = 'full', consent_spoc_id = '{spoc}' WHERE id = '{case}'"
+    ));
+    let res = w.forward(&case).await;
+    let problem = assert_problem(res, 403, "consent_required").await;
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("does not verify"),
+        "{problem}"
+    );
+    w.app.execute(&format!(
+        "UPDATE consent_history SET level = 'full', spoc_id = '{spoc}' WHERE report_id = '{case}'"
+    ));
+    assert_problem(w.forward(&case).await, 403, "consent_required").await;
+    let drained = w.app.drain().await;
+    assert_eq!(drained.sent, 0, "{drained:?}");
+    assert!(w.smtp.messages().is_empty(), "the SPOC received something");
+    let entries: Value = w
+        .app
+        .authed(Method::GET, "/api/v1/audit", Some(&w.admin), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let refusals = entries
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "case.forward_refused" && e["target"] == case.as_str())
+        .count();
+    assert_eq!(refusals, 2, "{entries}");
+
+    // The reporter gives consent with the receipt: that one is recorded with its MAC.
+    let res = w
+        .app
+        .post_json(
+            "/api/v1/receipt/consent",
+            &json!({"receipt": receipt, "consent": consent("anonymous", &spoc)}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(w.forward(&case).await.status(), 201);
+    let mails = w.smtp.wait_for(1, Duration::from_secs(30)).await;
+    assert_eq!(mails.len(), 1);
+    assert!(
+        !mails[0].text.contains("Mira"),
+        "anonymous: {}",
+        mails[0].text
+    );
+}
 
 /// The forward reads the consent, builds the text, then records and sends. A reporter who lowers
 /// their consent in between must win: the forward is checked again under the report's lock.

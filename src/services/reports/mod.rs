@@ -10,9 +10,10 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::crypto::Purpose;
 use crate::crypto::receipt::{self, Receipt};
 use crate::crypto::records::{DataKey, Envelope, Sealed, message_row};
+use crate::crypto::tokens::{constant_time_eq, keyed_hash};
+use crate::crypto::{KeyRing, Purpose};
 use crate::db::register::{self, DisclosureRow, SpocRow};
 use crate::db::reports::{
     self as store, ConsentRow, ContactRow, KeyRow, MessageRow, NewReportRow, ReportRow,
@@ -163,14 +164,16 @@ pub async fn submit(
         None => None,
     };
     let today = crate::clock::today_string();
-    let consent_row = ConsentRow {
+    let mut consent_row = ConsentRow {
         report_id: id.clone(),
         seq: 1,
         level: report.consent.level,
         spoc_id: report.consent.spoc_id.clone(),
         statement_version: report.consent.statement_version.clone(),
         given_on: today.clone(),
+        mac: None,
     };
+    consent_row.mac = Some(consent_mac(keys, &consent_row));
     let consent = report.consent.clone();
     let (category, region) = (report.category.clone(), report.region.clone());
     let insert = move |conn: &mut DbConn| {
@@ -477,14 +480,16 @@ pub async fn change_consent(
     consent: Consent,
 ) -> Result<ConsentView, Error> {
     let report_id = report.id.clone();
-    let row = ConsentRow {
+    let mut row = ConsentRow {
         report_id: report_id.clone(),
         seq: 0,
         level: consent.level,
         spoc_id: consent.spoc_id.clone(),
         statement_version: consent.statement_version.clone(),
         given_on: crate::clock::today_string(),
+        mac: None,
     };
+    row.mac = Some(consent_mac(&state.keys, &row));
     let audit_key = state.keys.get(Purpose::Audit).clone();
     let saved = state
         .db
@@ -615,4 +620,42 @@ fn build_preview(
         removed: removed.into_iter().collect(),
         warnings,
     })
+}
+
+/// The MAC that binds a recorded consent (level, SPOC, statement version, date) to its report,
+/// under the consent key derived from the master key. Someone who can write to the database but
+/// does not hold the key cannot make a consent that [`consent_verifies`], nor move one to another
+/// report. (Not bound: the order of a report's consents. Deleting a report's newest consents
+/// brings back an older one that the reporter did give.)
+pub fn consent_mac(keys: &KeyRing, row: &ConsentRow) -> String {
+    let fields = [
+        row.report_id.as_str(),
+        row.level.as_str(),
+        row.spoc_id.as_ref().map_or("", |s| s.as_str()),
+        row.statement_version.as_deref().unwrap_or(""),
+        row.given_on.as_str(),
+    ];
+    // A JSON array: unambiguous whatever the fields hold.
+    let encoded = serde_json::to_vec(&fields).unwrap_or_default();
+    keyed_hash(keys.get(Purpose::Consent), "consent-v1", &encoded)
+}
+
+/// Whether a consent row carries the MAC [`consent_mac`] gives it.
+pub fn consent_verifies(keys: &KeyRing, row: &ConsentRow) -> bool {
+    row.mac
+        .as_deref()
+        .is_some_and(|mac| constant_time_eq(mac.as_bytes(), consent_mac(keys, row).as_bytes()))
+}
+
+/// Seals, as found, the consent rows written before consents carried a MAC (run at start-up; a
+/// database upgraded from 0.1 has them). Returns how many.
+pub fn seal_unsealed_consents(conn: &mut DbConn, keys: &KeyRing) -> Result<usize, Error> {
+    let rows = store::unsealed_consents(conn)?;
+    db::write_tx(conn, |conn| {
+        for row in &rows {
+            store::set_consent_mac(conn, &row.report_id, row.seq, &consent_mac(keys, row))?;
+        }
+        Ok::<_, Error>(())
+    })?;
+    Ok(rows.len())
 }

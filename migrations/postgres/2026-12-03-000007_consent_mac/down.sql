@@ -1,0 +1,1 @@
+ALTER TABLE consent_history DROP COLUMN mac;
