@@ -49,6 +49,10 @@ draft=$(curl -sf "$api/cases/$case_id/alert-draft" -H "Authorization: Bearer $to
 body=$(printf '%s' "$draft" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"title":d["title"],"body":d["body"],"regions":["south-wales"],"category":d["category"],"identifiers":d["identifiers"]}))')
 
 cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+# CPU of every local PostgreSQL process (server and backends), as "pid ticks" lines: what the
+# database spent during the fan-out, when it runs on this machine.
+pg_cpu() { for p in $(pgrep -x postgres); do echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)"; done; }
+pg_before=$(pg_cpu)
 cpu_before=$(cpu)
 start=$(python3 -c 'import time; print(time.time())')
 published=$(curl -sf "$api/cases/$case_id/alerts" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$body")
@@ -56,6 +60,10 @@ after_publish=$(python3 -c 'import time; print(time.time())')
 for _ in $(seq 1 6000); do [ -s "$work/sink.json" ] && break; sleep 0.1; done
 [ -s "$work/sink.json" ] || { echo "not all $n delivered in 10 minutes" >&2; exit 1; }
 cpu_after=$(cpu)
+pg_after=$(pg_cpu)
+pg_ticks=$(python3 -c 'import sys
+before = dict(l.split() for l in sys.argv[1].splitlines() if l.strip())
+print(sum(int(t) - int(before.get(p, 0)) for p, t in (l.split() for l in sys.argv[2].splitlines() if l.strip())))' "$pg_before" "$pg_after")
 
 size=$(python3 -c 'import json,sys; print(int(json.load(open(sys.argv[1]))["mean_bytes"]))' "$work/sink.json")
 reference=$(/usr/bin/python3 scripts/bench/smtp_reference.py --port "$smtp_port" --count "$n" --connections "$senders" --size "$size")
@@ -64,7 +72,7 @@ for _ in $(seq 1 600); do [ -s "$work/sink.json.2" ] && break; sleep 0.1; done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "database: ${LOOKOUT__DATABASE__URL%%://*}, senders: $senders"
 echo "publish answered: $published in $(python3 -c "print(round($after_publish - $start, 3))") s"
-python3 - "$work/sink.json" "$start" "$n" "$reference" "$work/sink.json.2" "$((cpu_after - cpu_before))" <<'PY'
+python3 - "$work/sink.json" "$start" "$n" "$reference" "$work/sink.json.2" "$((cpu_after - cpu_before))" "$pg_ticks" <<'PY'
 import json, sys
 d = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
 start, n = float(sys.argv[2]), int(sys.argv[3])
@@ -73,7 +81,7 @@ sink_ref = json.loads(open(sys.argv[5]).read().strip().splitlines()[-1])
 total = d["last_epoch"] - start
 rate = n / total
 print(f"delivered {d['count']} emails of {d['mean_bytes']:.0f} bytes on average; first to last {d['seconds']:.2f} s ({d['per_second']:.0f}/s); sink CPU {d['cpu_seconds']:.1f} s")
-print(f"publish to last delivery: {total:.2f} s ({rate:.0f} emails/s overall); lookout CPU {float(sys.argv[6]) / 100:.1f} s")
+print(f"publish to last delivery: {total:.2f} s ({rate:.0f} emails/s overall); lookout CPU {float(sys.argv[6]) / 100:.1f} s; local PostgreSQL CPU {float(sys.argv[7]) / 100:.1f} s")
 print(f"reference (smtplib, {ref['connections']} connections, {ref['size']} bytes): {ref['count']} in {ref['seconds']:.2f} s ({ref['per_second']:.0f}/s); sink counted {sink_ref['count']}, CPU {sink_ref['cpu_seconds']:.1f} s")
 print(f"ratio Lookout / reference: {rate / ref['per_second']:.2f}")
 PY

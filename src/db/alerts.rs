@@ -426,9 +426,13 @@ pub fn pending_counts(conn: &mut DbConn, due_by: i64, now: i64) -> Result<Pendin
     })
 }
 
-pub fn mark_sent(conn: &mut DbConn, id: &str, now: i64) -> Result<(), DbError> {
+/// Marks deliveries sent (one statement for a round of messages the server accepted).
+pub fn mark_sent(conn: &mut DbConn, ids: &[String], now: i64) -> Result<(), DbError> {
     use deliveries::dsl as d;
-    diesel::update(d::deliveries.find(id))
+    if ids.is_empty() {
+        return Ok(());
+    }
+    diesel::update(d::deliveries.filter(d::id.eq_any(ids)))
         .set((
             d::status.eq(DeliveryStatus::Sent),
             d::sent_at.eq(Some(now)),

@@ -8,10 +8,11 @@
 //! - A claimed batch is prepared in one write transaction: its subscribers and alerts are read
 //!   (each alert is opened once per batch), rows nobody wants any more are dropped, and the
 //!   one-use link token of every message is stored (hashed) before anything is sent.
-//! - Each claimed row is sent on its own and marked sent straight after the server accepts it. A
-//!   crash can therefore duplicate only the messages in flight at that instant — at most
-//!   `2 × mail.senders` per process (two claim-and-send loops share the `mail.senders` SMTP
-//!   connections, [`LOOPS`]) — which are claimed again when their lease ends.
+//! - Claimed rows are sent in rounds of `mail.senders` messages (one per SMTP connection); the
+//!   messages of a round the server accepted are marked sent together as soon as the round ends.
+//!   A crash can therefore duplicate only the messages of the rounds in flight at that instant —
+//!   at most `2 × mail.senders` per process (two claim-and-send loops share the `mail.senders`
+//!   SMTP connections, [`LOOPS`]) — which are claimed again when their lease ends.
 //! - A failure (SMTP down, timeout) reschedules the row with exponential backoff, forever: an
 //!   outage delays alerts but drops none.
 //!
@@ -52,11 +53,11 @@ const RECHECK_AFTER: Duration = Duration::from_secs(1);
 /// a row claimed and not yet sent when the service stops waits for its lease to end.
 const BATCH_PER_SENDER: usize = 64;
 
-/// Claim-and-send loops in one process. Each sends `mail.senders` messages at a time over the
+/// Claim-and-send loops in one process. Each sends rounds of `mail.senders` messages over the
 /// one SMTP pool of `mail.senders` connections: while one loop claims and prepares its next
-/// batch, or waits for a message's "sent" mark to be written, the other keeps the connections
-/// busy. A crash can therefore send again at most `LOOPS × mail.senders` messages: accepted by
-/// the server, not yet marked sent.
+/// batch, or writes a round's "sent" marks, the other keeps the connections busy. A crash can
+/// therefore send again at most `LOOPS × mail.senders` messages: accepted by the server, not yet
+/// marked sent.
 const LOOPS: usize = 2;
 
 /// How long [`drain`] may take beyond one lease (`mail.claim_seconds`, which a row held by a
@@ -95,7 +96,6 @@ impl AddAssign for Drained {
 impl Drained {
     fn count(&mut self, outcome: Option<Outcome>) {
         match outcome {
-            Some(Outcome::Sent) => self.sent += 1,
             Some(Outcome::Failed) => self.failed += 1,
             Some(Outcome::Dropped) => self.dropped += 1,
             Some(Outcome::Retried) => self.retried += 1,
@@ -105,10 +105,9 @@ impl Drained {
     }
 }
 
-/// What became of one claimed row.
+/// What became of one claimed row that was not sent (sent rows are counted by their round).
 #[derive(Debug, Clone, Copy)]
 enum Outcome {
-    Sent,
     Failed,
     Dropped,
     Retried,
@@ -305,15 +304,43 @@ async fn send_batch(
         dropped: batch.dropped,
         ..Drained::default()
     };
-    let sends: Vec<_> = batch
-        .to_send
-        .iter()
-        .map(|(row, token)| deliver(state, sender, batch, row, token))
-        .collect();
-    futures_util::stream::iter(sends)
-        .buffer_unordered(senders)
-        .fold(dropped, tally)
-        .await
+    // Rounds of `mail.senders` messages, one per connection; the messages of a round the server
+    // accepted are marked sent together, in one statement, before the next round starts.
+    let mut drained = dropped;
+    for round in batch.to_send.chunks(senders.max(1)) {
+        let attempts = futures_util::future::join_all(
+            round
+                .iter()
+                .map(|(row, token)| deliver(state, sender, batch, row, token)),
+        )
+        .await;
+        let mut accepted = Vec::new();
+        for attempt in attempts {
+            match attempt {
+                Attempt::Accepted(id) => accepted.push(id),
+                Attempt::Settled(outcome) => drained.count(outcome),
+            }
+        }
+        let n = accepted.len();
+        let marked = state
+            .db
+            .run(move |c| store::mark_sent(c, &accepted, now_unix()))
+            .await;
+        match marked {
+            Ok(()) => drained.sent += n,
+            // Their lease runs out and they are claimed, and sent, again: at least once.
+            Err(e) => tracing::warn!(cause = %e, "delivery worker: recording an outcome failed"),
+        }
+    }
+    drained
+}
+
+/// What one message's attempt came to.
+enum Attempt {
+    /// The server accepted it; its "sent" mark is written with the rest of its round.
+    Accepted(String),
+    /// Dropped, failed, rescheduled, or left for its lease to end (`None`).
+    Settled(Option<Outcome>),
 }
 
 /// One write transaction for the whole batch: reads its subscribers (one query) and alerts (one
@@ -441,10 +468,10 @@ async fn deliver(
     batch: &Batch,
     row: &DeliveryRow,
     token: &SensitiveString,
-) -> Option<Outcome> {
+) -> Attempt {
     if Instant::now() >= batch.start_by {
         // Not recorded: the row waits for its lease to end (a slow or pushing-back server).
-        return None;
+        return Attempt::Settled(None);
     }
     let outcome = match still_wanted(state, batch, row).await {
         Ok(false) => Ok(Outcome::Dropped),
@@ -457,15 +484,8 @@ async fn deliver(
             {
                 // The lease ended mid-send: the row may be another worker's now. Not recorded;
                 // whether the server took the message is unknown (at least once).
-                Err(_) => return None,
-                Ok(Ok(())) => {
-                    let id = row.id.clone();
-                    state
-                        .db
-                        .run(move |c| store::mark_sent(c, &id, now_unix()))
-                        .await
-                        .map(|()| Outcome::Sent)
-                }
+                Err(_) => return Attempt::Settled(None),
+                Ok(Ok(())) => return Attempt::Accepted(row.id.clone()),
                 // A message that cannot be built (an address the mail library refuses) will
                 // never be buildable: retrying it for ever would only keep the worker busy.
                 Ok(Err(MailError::Build)) => {
@@ -492,7 +512,7 @@ async fn deliver(
             retry_later(state, row).await
         }
     };
-    record(outcome)
+    Attempt::Settled(record(outcome))
 }
 
 /// The batch's check while it is fresh; after [`RECHECK_AFTER`], the subscriber is read again
