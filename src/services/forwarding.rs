@@ -131,17 +131,11 @@ async fn prepare(
         tracing::warn!(
             "a forward was refused: the report's consent does not match a verified record"
         );
-        audit::record_alone(
-            state,
-            &actor.id,
-            AuditAction::CaseForwardRefused,
-            Some(&row.id),
-        )
-        .await?;
-        return Err(Error::new(ErrorKind::ConsentRequired).with_detail(
+        let error = Error::new(ErrorKind::ConsentRequired).with_detail(
             "The consent on record for this report does not verify, so nothing was sent. The \
              database may have been altered: an administrator should check the audit log.",
-        ));
+        );
+        return Err(refused_audited(state, actor, &row.id, error).await?);
     }
     let Some(spoc) = spoc.filter(|s| s.active) else {
         return Err(Error::new(ErrorKind::ConsentSpocChanged));
@@ -192,14 +186,8 @@ async fn prepare(
     let recipient = match recipients::check(&spoc.email, &state.settings.firewall.blocked_domains) {
         Ok(canonical) => canonical,
         Err(refused) => {
-            audit::record_alone(
-                state,
-                &actor.id,
-                AuditAction::CaseForwardRefused,
-                Some(&row.id),
-            )
-            .await?;
-            return Err(recipient_error(&refused));
+            let error = recipient_error(&refused);
+            return Err(refused_audited(state, actor, &row.id, error).await?);
         }
     };
     let rendered = templates::document(payload.subject(), payload.text());
@@ -214,6 +202,24 @@ async fn prepare(
         text: payload.text().to_string(),
         taken,
     })
+}
+
+/// Records a refusal the register or the database should have made impossible
+/// (`case.forward_refused`), and gives back the error to answer with.
+async fn refused_audited(
+    state: &AppState,
+    actor: &StaffMember,
+    case_id: &ReportId,
+    error: Error,
+) -> Result<Error, Error> {
+    audit::record_alone(
+        state,
+        &actor.id,
+        AuditAction::CaseForwardRefused,
+        Some(case_id),
+    )
+    .await?;
+    Ok(error)
 }
 
 /// What [`forward`] would send now, with the same `take_away`, refused exactly as it would be.

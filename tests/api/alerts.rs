@@ -846,16 +846,7 @@ async fn a_crash_mid_fan_out_misses_nobody(backend: Backend) {
     let (mut first, port) = crate::helpers::spawn_binary(app.dir.path(), &env).await;
     let base = format!("http://127.0.0.1:{port}");
     let client = crate::helpers::http_client();
-    let login: Value = client
-        .post(format!("{base}/api/v1/auth/login"))
-        .json(&json!({"email": "crash@lookout.test", "password": password}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["token"].as_str().unwrap();
+    let token = &crate::helpers::login_at(&client, &base, "crash@lookout.test", &password).await;
     let draft: Value = client
         .get(format!("{base}/api/v1/cases/{case}/alert-draft"))
         .bearer_auth(token)
@@ -950,16 +941,7 @@ async fn two_instances_on_one_postgres_deliver_each_alert_once() {
             .await;
     let base = format!("http://127.0.0.1:{port}");
     let client = crate::helpers::http_client();
-    let login: Value = client
-        .post(format!("{base}/api/v1/auth/login"))
-        .json(&json!({"email": "pair@lookout.test", "password": password}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = login["token"].as_str().unwrap();
+    let token = &crate::helpers::login_at(&client, &base, "pair@lookout.test", &password).await;
     let res = client
         .post(format!("{base}/api/v1/cases/{case}/alerts"))
         .bearer_auth(token)

@@ -171,6 +171,21 @@ pub fn http_client() -> reqwest::Client {
         .expect("the test client builds")
 }
 
+/// Signs in at a service running at `base` (a `spawn_binary` process); returns the token.
+pub async fn login_at(client: &reqwest::Client, base: &str, email: &str, password: &str) -> String {
+    let res = client
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": email, "password": password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "login at {base}");
+    res.json::<serde_json::Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
