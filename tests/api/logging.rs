@@ -57,7 +57,9 @@ async fn request_logs_never_hold_addresses_headers_queries_or_bodies() {
             format!("/api/v1/no-such-route/{QUERY_SECRET}?token={QUERY_SECRET}"),
             Some(BEARER),
         ),
-        (format!("/api/v1/cases?token={QUERY_SECRET}"), Some(BEARER)),
+        // No query string here: `/cases` refuses unknown parameters (400), and whether that or
+        // the unknown token (401) answers first is the framework's choice.
+        ("/api/v1/cases".to_string(), Some(BEARER)),
     ] {
         let mut req = client
             .get(format!("{base}{path}"))
