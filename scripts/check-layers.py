@@ -55,7 +55,8 @@ INFRA_MAY_USE = {
     "crypto": {"secret"},
     "mail": {"settings", "secret", "i18n"},
     "i18n": set(),
-    "settings": {"secret"},
+    # The settings check the trusted proxies' ranges with the limiter's own parser.
+    "settings": {"secret", "limits"},
     "limits": {"clock"},
     "secret": set(),
     "clock": set(),
@@ -68,7 +69,10 @@ INFRA_MAY_USE = {
 # A face holds no business rule: it reaches the core through the services (and the state they
 # take, the domain types they speak, the settings it renders), never the database, the keys, the
 # mailer or the rules directly. `app` and `cli` start the service and may reach anything.
-FACES_MAY_USE = {"services", "domain", "state", "settings", "secret", "clock", "telemetry", "i18n"}
+# Request limits are the faces' own edge policy (which group a route counts in, the client behind a
+# trusted proxy): `limits` holds no business rule and no I/O.
+FACES_MAY_USE = {"services", "domain", "state", "settings", "secret", "clock", "telemetry", "i18n",
+                 "limits"}
 PAGE_FACES = {"http", "web"}
 
 # Files allowed to name actix: the faces and the shell.

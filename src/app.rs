@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServerHandle, ServiceRequest, ServiceResponse};
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Next, from_fn};
-use actix_web::{App, HttpServer, web};
+use actix_web::{App, HttpMessage, HttpServer, web};
 use anyhow::Context;
 
 use tokio::sync::watch;
@@ -18,9 +19,10 @@ use crate::crypto::KeyRing;
 use crate::crypto::keys::{self, KeyFileError};
 use crate::db;
 use crate::http::{self, problem};
+use crate::limits::RetryAfter;
 use crate::mail::Sender;
 use crate::services::deliveries::{self, Drained};
-use crate::services::retention;
+use crate::services::{audit_head, retention};
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::telemetry::RequestCounts;
@@ -126,6 +128,10 @@ impl Application {
             state: state.clone().into_inner(),
             sender,
         };
+        tokio::spawn(audit_head::keep(
+            state.clone().into_inner(),
+            worker_stop.subscribe(),
+        ));
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -134,6 +140,7 @@ impl Application {
                 .configure(pages::routes)
                 .default_service(web::to(not_found))
                 .wrap(ErrorHandlers::new().default_handler(render_framework_errors))
+                .wrap(from_fn(retry_after))
                 .wrap(from_fn(log_request))
                 .wrap(from_fn(onion_location))
                 .wrap(security_headers(&state.settings))
@@ -212,15 +219,26 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
 }
 
 /// Framework errors (405, payload and extractor errors) as a problem under `/api/`, as a page
-/// everywhere else.
+/// everywhere else. A 405 keeps the framework's `Allow` header (RFC 9110 requires it): the methods
+/// the resource answers, never anything from the request.
 fn render_framework_errors<B>(
     res: actix_web::dev::ServiceResponse<B>,
 ) -> actix_web::Result<actix_web::middleware::ErrorHandlerResponse<B>> {
-    if res.request().path().starts_with("/api/") {
-        problem::render_framework_errors(res)
+    use actix_web::http::header::ALLOW;
+    use actix_web::middleware::ErrorHandlerResponse;
+    let allow = res.headers().get(ALLOW).cloned();
+    let rendered = if res.request().path().starts_with("/api/") {
+        problem::render_framework_errors(res)?
     } else {
-        pages::render_framework_errors(res)
-    }
+        pages::render_framework_errors(res)?
+    };
+    Ok(match (rendered, allow) {
+        (ErrorHandlerResponse::Response(mut res), Some(allow)) => {
+            res.headers_mut().insert(ALLOW, allow);
+            ErrorHandlerResponse::Response(res)
+        }
+        (rendered, _) => rendered,
+    })
 }
 
 /// A path nothing answers: a JSON problem under `/api/`, a page everywhere else.
@@ -241,6 +259,27 @@ async fn not_found(
 /// `Onion-Location` on every response when `server.onion_url` is set: the onion service's address
 /// with this request's path (never its query string, which can hold a token), so Tor Browser
 /// offers the same page over the onion service.
+/// Every 429 carries `Retry-After`: the wait the limiter computed for this client and group (put
+/// in the request's extensions by the face that refused it), or a minute for any other 429.
+async fn retry_after(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let mut res = next.call(req).await?;
+    if res.status() == StatusCode::TOO_MANY_REQUESTS
+        && !res.headers().contains_key(header::RETRY_AFTER)
+    {
+        let seconds = res
+            .request()
+            .extensions()
+            .get::<RetryAfter>()
+            .map_or(60, |wait| wait.0);
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    Ok(res)
+}
+
 async fn onion_location(
     req: ServiceRequest,
     next: Next<impl MessageBody>,

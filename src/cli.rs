@@ -10,7 +10,7 @@ use crate::crypto::keys;
 use crate::crypto::sealed::{self, SealedReportKeys};
 use crate::crypto::{KeyRing, Purpose};
 use crate::secret::SensitiveString;
-use crate::services::staff;
+use crate::services::{audit_head, staff};
 use crate::settings::Settings;
 use crate::{db, telemetry};
 
@@ -186,13 +186,23 @@ fn audit_verify(settings: &Settings) -> anyhow::Result<ExitCode> {
         keys.master_id(),
     )?;
     let key = keys.get(crate::crypto::Purpose::Audit).clone();
-    let result = db.blocking(move |conn| crate::services::audit::verify(conn, &key))?;
+    let head_path = settings.keys.audit_head();
+    let file = audit_head::read(&head_path);
+    let checked = file.clone();
+    let result = db.blocking(move |conn| audit_head::verify(conn, &key, &checked))?;
     if result.ok {
         println!("the audit log checks out: {} entries", result.entries);
+        if file == audit_head::HeadFile::Missing {
+            println!(
+                "note: no head file at {}: entries removed from the end would not show",
+                head_path.display()
+            );
+        }
         Ok(ExitCode::SUCCESS)
     } else {
         println!(
-            "the audit log does NOT check out: entry {} (of {}) has been changed, inserted or removed",
+            "the audit log does NOT check out: entry {} (of {}) has been changed, inserted or removed \
+             (or, past the last entry, removed from the end: the head file records more)",
             result.broken_at.unwrap_or(0),
             result.entries
         );

@@ -8,6 +8,7 @@ use figment::Figment;
 use figment::providers::{Env, Format, Toml};
 use serde::Deserialize;
 
+use crate::limits::{Cidr, ProxyHeader, TrustedProxies};
 use crate::secret::SensitiveString;
 
 /// The documented defaults. Compiling them in keeps `config/default.toml` and the code from drifting.
@@ -89,6 +90,25 @@ pub struct ServerSettings {
     /// response carries `Onion-Location`, so Tor Browser offers the onion service.
     pub onion_url: String,
     pub workers: usize,
+    /// Reverse proxies (addresses or CIDR ranges) whose `proxy_header` names the client, for the
+    /// rate limits only. Empty: the client is always the TCP peer.
+    pub trusted_proxies: Vec<String>,
+    /// `x-forwarded-for` or `forwarded` (RFC 7239): the one header the trusted proxies write.
+    pub proxy_header: String,
+}
+
+impl ServerSettings {
+    /// The trusted proxies as the limiters use them.
+    pub fn proxies(&self) -> Result<TrustedProxies, String> {
+        let ranges = self
+            .trusted_proxies
+            .iter()
+            .map(|r| Cidr::parse(r).map_err(|e| format!("server.trusted_proxies: {e}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let header = ProxyHeader::parse(&self.proxy_header)
+            .map_err(|e| format!("server.proxy_header: {e}"))?;
+        Ok(TrustedProxies::new(ranges, header))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -104,6 +124,19 @@ pub struct DatabaseSettings {
 #[serde(deny_unknown_fields)]
 pub struct KeySettings {
     pub master_key_file: PathBuf,
+    /// Where the audit log's head (entries and last hash) is kept outside the database. Empty:
+    /// `audit.head` beside the master key file.
+    pub audit_head_file: PathBuf,
+}
+
+impl KeySettings {
+    pub fn audit_head(&self) -> PathBuf {
+        if self.audit_head_file.as_os_str().is_empty() {
+            self.master_key_file.with_file_name("audit.head")
+        } else {
+            self.audit_head_file.clone()
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -160,10 +193,15 @@ pub struct StaffSettings {
 #[serde(deny_unknown_fields)]
 pub struct LimitSettings {
     pub body_bytes: usize,
-    /// Anonymous requests that write or look up (reports, previews, receipts, subscriptions) and
-    /// staff logins (a password hash), per client and in all, per minute.
+    /// New reports (plain, sealed, previews) and subscriptions, per client and in all, per minute.
     pub anonymous_per_client_per_minute: u32,
     pub anonymous_global_per_minute: u32,
+    /// Requests made with a receipt (status, messages, consent, withdrawal).
+    pub receipt_per_client_per_minute: u32,
+    pub receipt_global_per_minute: u32,
+    /// Staff sign-ins (each costs a password hash).
+    pub login_per_client_per_minute: u32,
+    pub login_global_per_minute: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -263,13 +301,24 @@ impl Settings {
                     .into(),
             );
         }
-        if self.limits.anonymous_per_client_per_minute == 0
-            || self.limits.anonymous_global_per_minute == 0
+        let l = &self.limits;
+        if [
+            l.anonymous_per_client_per_minute,
+            l.anonymous_global_per_minute,
+            l.receipt_per_client_per_minute,
+            l.receipt_global_per_minute,
+            l.login_per_client_per_minute,
+            l.login_global_per_minute,
+        ]
+        .contains(&0)
         {
             return invalid(
-                "limits.anonymous_per_client_per_minute and limits.anonymous_global_per_minute must be at least 1"
+                "limits.anonymous_*, limits.receipt_* and limits.login_* must each be at least 1"
                     .into(),
             );
+        }
+        if let Err(e) = self.server.proxies() {
+            return invalid(e);
         }
         if self.limits.body_bytes < 1024 {
             return invalid("limits.body_bytes must be at least 1024".into());

@@ -12,7 +12,7 @@ use crate::crypto::receipt::ReceiptHasher;
 use crate::crypto::sealed::SealedReportKeys;
 use crate::crypto::{KeyRing, Purpose};
 use crate::db::Db;
-use crate::limits::{MissThrottle, RateLimiter};
+use crate::limits::{Limits, MissThrottle, Quota, TrustedProxies};
 use crate::mail::Sender;
 use crate::settings::Settings;
 
@@ -36,10 +36,9 @@ pub struct AppState {
     pub deliveries_wake: Arc<Notify>,
     /// Sends mail that must go out now (police forwards); alerts go through the worker.
     pub mailer: Arc<Sender>,
-    /// In-memory limits on client checks.
-    pub check_limiter: RateLimiter,
-    /// Anonymous writes and hashes: reports, previews, receipts, subscriptions, logins.
-    pub anonymous_limiter: RateLimiter,
+    /// In-memory request limits per group of routes (new reports and subscriptions, receipts,
+    /// staff sign-ins, checks), and who the client is behind trusted proxies.
+    pub limits: Limits,
     /// Scrubbing and redaction of whole reports (previews) run on blocking threads, this many
     /// at once, never on the async workers.
     pub text_permits: Semaphore,
@@ -56,14 +55,7 @@ impl AppState {
     ) -> Self {
         AppState {
             mailer,
-            check_limiter: RateLimiter::new(
-                settings.checks.per_client_per_minute,
-                settings.checks.global_per_minute,
-            ),
-            anonymous_limiter: RateLimiter::new(
-                settings.limits.anonymous_per_client_per_minute,
-                settings.limits.anonymous_global_per_minute,
-            ),
+            limits: limits(&settings),
             text_permits: Semaphore::new(cores),
             settings: Arc::new(settings),
             db,
@@ -76,4 +68,26 @@ impl AppState {
             keys,
         }
     }
+}
+
+fn limits(settings: &Settings) -> Limits {
+    let l = &settings.limits;
+    let quota = |per_client, global| Quota { per_client, global };
+    Limits::new(
+        // Settings::validate has refused anything unreadable before we get here.
+        settings
+            .server
+            .proxies()
+            .unwrap_or_else(|_| TrustedProxies::none()),
+        quota(
+            l.anonymous_per_client_per_minute,
+            l.anonymous_global_per_minute,
+        ),
+        quota(l.receipt_per_client_per_minute, l.receipt_global_per_minute),
+        quota(l.login_per_client_per_minute, l.login_global_per_minute),
+        quota(
+            settings.checks.per_client_per_minute,
+            settings.checks.global_per_minute,
+        ),
+    )
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Alert fan-out: the time from publishing one alert to its delivery to N confirmed subscribers
 # through a local SMTP sink, and emails per second; then, into the same sink, a reference sender
-# (Python's smtplib, scripts/bench/smtp_reference.py) pushing N messages of the same mean size on
-# the same number of connections, and the ratio of the two rates.
+# (Python's smtplib, scripts/bench/smtp_reference.py) pushing N messages on the same number of
+# connections, twice: plain-text messages of the same mean size, then copies of Lookout's own first
+# alert message (the same headers, MIME parts and lines for the sink to parse); and the ratio of
+# Lookout's rate to each.
 #
 #   scripts/bench/alerts.sh [N] [SENDERS]                    # SQLite
 #   LOOKOUT_BENCH_DATABASE_URL=postgres://... scripts/bench/alerts.sh [N] [SENDERS]
@@ -28,7 +30,7 @@ export LOOKOUT__MAIL__SMTP_URL=smtp://127.0.0.1:$smtp_port
 export LOOKOUT__MAIL__SENDERS=$senders
 export LOOKOUT__MAIL__WORKER_POLL_MS=200
 
-/usr/bin/python3 scripts/bench/smtp_count.py --port "$smtp_port" --expect "$n" --rounds 2 --out "$work/sink.json" > "$work/sink.log" 2>&1 &
+/usr/bin/python3 scripts/bench/smtp_count.py --port "$smtp_port" --expect "$n" --rounds 3 --out "$work/sink.json" --sample "$work/sample.eml" > "$work/sink.log" 2>&1 &
 sink=$!
 "$bin" keys generate --out "$work/master.key" >/dev/null
 "$bin" migrate >/dev/null
@@ -68,11 +70,13 @@ print(sum(int(t) - int(before.get(p, 0)) for p, t in (l.split() for l in sys.arg
 size=$(python3 -c 'import json,sys; print(int(json.load(open(sys.argv[1]))["mean_bytes"]))' "$work/sink.json")
 reference=$(/usr/bin/python3 scripts/bench/smtp_reference.py --port "$smtp_port" --count "$n" --connections "$senders" --size "$size")
 for _ in $(seq 1 600); do [ -s "$work/sink.json.2" ] && break; sleep 0.1; done
+same=$(/usr/bin/python3 scripts/bench/smtp_reference.py --port "$smtp_port" --count "$n" --connections "$senders" --content "$work/sample.eml")
+for _ in $(seq 1 600); do [ -s "$work/sink.json.3" ] && break; sleep 0.1; done
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "database: ${LOOKOUT__DATABASE__URL%%://*}, senders: $senders"
 echo "publish answered: $published in $(python3 -c "print(round($after_publish - $start, 3))") s"
-python3 - "$work/sink.json" "$start" "$n" "$reference" "$work/sink.json.2" "$((cpu_after - cpu_before))" "$pg_ticks" <<'PY'
+python3 - "$work/sink.json" "$start" "$n" "$reference" "$work/sink.json.2" "$((cpu_after - cpu_before))" "$pg_ticks" "$same" "$work/sink.json.3" <<'PY'
 import json, sys
 d = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
 start, n = float(sys.argv[2]), int(sys.argv[3])
@@ -82,6 +86,9 @@ total = d["last_epoch"] - start
 rate = n / total
 print(f"delivered {d['count']} emails of {d['mean_bytes']:.0f} bytes on average; first to last {d['seconds']:.2f} s ({d['per_second']:.0f}/s); sink CPU {d['cpu_seconds']:.1f} s")
 print(f"publish to last delivery: {total:.2f} s ({rate:.0f} emails/s overall); lookout CPU {float(sys.argv[6]) / 100:.1f} s; local PostgreSQL CPU {float(sys.argv[7]) / 100:.1f} s")
-print(f"reference (smtplib, {ref['connections']} connections, {ref['size']} bytes): {ref['count']} in {ref['seconds']:.2f} s ({ref['per_second']:.0f}/s); sink counted {sink_ref['count']}, CPU {sink_ref['cpu_seconds']:.1f} s")
-print(f"ratio Lookout / reference: {rate / ref['per_second']:.2f}")
+same = json.loads(sys.argv[8])
+sink_same = json.loads(open(sys.argv[9]).read().strip().splitlines()[-1])
+print(f"reference (smtplib, {ref['connections']} connections, plain text of {ref['size']} bytes): {ref['count']} in {ref['seconds']:.2f} s ({ref['per_second']:.0f}/s); sink counted {sink_ref['count']}, CPU {sink_ref['cpu_seconds']:.1f} s")
+print(f"reference (smtplib, {same['connections']} connections, Lookout's own message, {same['size']} bytes): {same['count']} in {same['seconds']:.2f} s ({same['per_second']:.0f}/s); sink counted {sink_same['count']}, CPU {sink_same['cpu_seconds']:.1f} s")
+print(f"ratio Lookout / reference: {rate / ref['per_second']:.2f} (plain text), {rate / same['per_second']:.2f} (same message)")
 PY

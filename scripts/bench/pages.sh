@@ -22,6 +22,10 @@ export LOOKOUT__KEYS__MASTER_KEY_FILE=$work/master.key
 # The anonymous-request limit would (rightly) stop a single load generator: lift it.
 export LOOKOUT__LIMITS__ANONYMOUS_PER_CLIENT_PER_MINUTE=1000000000
 export LOOKOUT__LIMITS__ANONYMOUS_GLOBAL_PER_MINUTE=1000000000
+export LOOKOUT__LIMITS__RECEIPT_PER_CLIENT_PER_MINUTE=1000000000
+export LOOKOUT__LIMITS__RECEIPT_GLOBAL_PER_MINUTE=1000000000
+export LOOKOUT__LIMITS__LOGIN_PER_CLIENT_PER_MINUTE=1000000000
+export LOOKOUT__LIMITS__LOGIN_GLOBAL_PER_MINUTE=1000000000
 
 "$bin" keys generate --out "$work/master.key" >/dev/null
 "$bin" migrate >/dev/null

@@ -15,7 +15,8 @@ the file never reads half of it; a stale --out is removed at start-up):
 
 With --rounds K it then starts counting afresh, up to K times: round 2's line goes to OUT.2,
 round 3's to OUT.3 and so on (the benchmark measures Lookout and the reference sender into the
-same sink this way).
+same sink this way). With --sample FILE the content of the first message accepted is written to
+FILE (the reference sender can then send that very message).
 
 first/last are time.monotonic() at the first accepted delivery and at the one that reached
 --expect; *_epoch are the same moments as time.time(). count can exceed --expect when the last
@@ -44,7 +45,8 @@ from aiosmtpd.smtp import SMTP
 class Counter:
     """aiosmtpd handler that does nothing but count."""
 
-    def __init__(self, expect, out, rounds):
+    def __init__(self, expect, out, rounds, sample):
+        self.sample = sample
         self.expect = expect
         self.out = out
         self.rounds = rounds
@@ -64,6 +66,10 @@ class Counter:
     async def handle_DATA(self, server, session, envelope):
         now = time.monotonic()
         self.messages += 1
+        if self.sample:
+            with open(self.sample, "wb") as f:
+                f.write(envelope.original_content or b"")
+            self.sample = None
         self.bytes += len(envelope.original_content or b"")
         self.count += len(envelope.rcpt_tos)
         if self.first is None:
@@ -104,7 +110,7 @@ async def serve(args):
     stopped = asyncio.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stopped.set)
-    counter = Counter(args.expect, args.out, args.rounds)
+    counter = Counter(args.expect, args.out, args.rounds, args.sample)
     server = await loop.create_server(
         lambda: SMTP(
             counter,
@@ -135,6 +141,7 @@ def main():
     parser.add_argument("--expect", type=int, required=True, help="deliveries to wait for")
     parser.add_argument("--out", required=True, help="file for the JSON result line")
     parser.add_argument("--rounds", type=int, default=1, help="count to --expect this many times")
+    parser.add_argument("--sample", help="file for the content of the first message accepted")
     args = parser.parse_args()
     if args.expect < 1:
         parser.error("--expect must be at least 1")

@@ -4,8 +4,14 @@ size into an SMTP server on C connections at once (one thread and one connection
 for all its messages: MAIL FROM, RCPT TO, DATA per message, as Lookout sends).
 
     scripts/bench/smtp_reference.py --port 2525 --count 10000 --connections 4 --size 3800
+    scripts/bench/smtp_reference.py --port 2525 --count 10000 --connections 4 --content FILE
 
-Prints one JSON line: {"count": N, "connections": C, "size": bytes, "seconds": s, "per_second": r}.
+With --size each message is plain text of that many bytes in 77-byte lines; with --content each
+is that file's bytes (alerts.sh passes the sink's copy of Lookout's first alert message, so both
+senders hand the sink the same lines to parse).
+
+Prints one JSON line: {"count": N, "connections": C, "size": bytes, "content": "plain"|"sample",
+"seconds": s, "per_second": r}.
 The time runs from the first connection to the last message's 250. Each message goes to its own
 recipient, like an alert's fan-out. (smtplib leaves Nagle's algorithm on, but writes each message
 with its terminating "." in one sendall, so it never waits for a delayed ACK.)
@@ -32,11 +38,12 @@ def message(size, i):
     return head + body
 
 
-def sender(port, indices, size, errors):
+def sender(port, indices, size, content, errors):
     try:
         with smtplib.SMTP("127.0.0.1", port, local_hostname="reference.bench.test") as smtp:
             for i in indices:
-                smtp.sendmail("reference@bench.test", [f"ref{i:06}@sink.test"], message(size, i))
+                body = content if content is not None else message(size, i)
+                smtp.sendmail("reference@bench.test", [f"ref{i:06}@sink.test"], body)
     except Exception as e:  # noqa: BLE001 - reported, the run fails
         errors.append(repr(e))
 
@@ -47,11 +54,21 @@ def main():
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--size", type=int, default=3800, help="bytes per message")
+    parser.add_argument(
+        "--content",
+        help="send this file's bytes as every message (e.g. the sink's --sample of Lookout's alert) "
+        "instead of a plain-text message of --size bytes",
+    )
     args = parser.parse_args()
+    content = None
+    if args.content:
+        with open(args.content, "rb") as f:
+            content = f.read()
+        args.size = len(content)
     errors = []
     shares = [range(c, args.count, args.connections) for c in range(args.connections)]
     threads = [
-        threading.Thread(target=sender, args=(args.port, share, args.size, errors))
+        threading.Thread(target=sender, args=(args.port, share, args.size, content, errors))
         for share in shares
     ]
     start = time.monotonic()
@@ -67,6 +84,7 @@ def main():
         "count": args.count,
         "connections": args.connections,
         "size": args.size,
+        "content": "sample" if content is not None else "plain",
         "seconds": seconds,
         "per_second": args.count / seconds,
     }))

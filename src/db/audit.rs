@@ -29,6 +29,15 @@ pub fn last(conn: &mut DbConn) -> Result<Option<AuditRow>, DbError> {
     Ok(audit_log::table.find(seq).get_result(conn).optional()?)
 }
 
+/// The hash of entry `seq`, if the log holds it.
+pub fn hash_at(conn: &mut DbConn, seq: i64) -> Result<Option<String>, DbError> {
+    Ok(audit_log::table
+        .find(seq)
+        .select(audit_log::hash)
+        .get_result(conn)
+        .optional()?)
+}
+
 pub fn insert(conn: &mut DbConn, row: &AuditRow) -> Result<(), DbError> {
     diesel::insert_into(audit_log::table)
         .values(row)

@@ -141,6 +141,36 @@ impl Manager {
     }
 }
 
+/// The database file, its WAL and its shared-memory index readable by the service's user only.
+/// SQLite creates the WAL and `-shm` files with the database file's permissions, so creating the
+/// database 0600 before SQLite opens it covers all three; files left 0644 by an older release are
+/// narrowed here.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    if path.as_os_str() == ":memory:" {
+        return Ok(());
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)?;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let mut shm = path.as_os_str().to_owned();
+    shm.push("-shm");
+    for file in [path.as_os_str(), &wal, &shm] {
+        let Ok(meta) = std::fs::metadata(file) else {
+            continue;
+        };
+        if meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(())
+}
+
 fn open_sqlite(path: &Path) -> Result<SqliteConnection, DbError> {
     let fail = |cause: String| DbError::SqliteOpen {
         path: path.display().to_string(),
@@ -160,6 +190,7 @@ fn open_sqlite(path: &Path) -> Result<SqliteConnection, DbError> {
     let location = path
         .to_str()
         .ok_or_else(|| fail("the path is not UTF-8".into()))?;
+    owner_only(path).map_err(|e| fail(e.to_string()))?;
     let mut conn = SqliteConnection::establish(location).map_err(|e| fail(e.to_string()))?;
     // busy_timeout first, so the WAL switch itself waits for other connections instead of failing.
     // secure_delete overwrites deleted rows, so a shredded report key is really gone from the file.

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::json::ApiJson;
-use super::limit::AnonymousLimit;
+use super::limit::LoginLimit;
 use crate::domain::Error;
 use crate::http::problem::{ApiError, Code};
 use crate::secret::SensitiveString;
@@ -58,7 +58,7 @@ pub struct LoginBody {
 }
 
 pub async fn login(
-    _limit: AnonymousLimit,
+    _limit: LoginLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<LoginBody>,
 ) -> Result<HttpResponse, ApiError> {

@@ -3,8 +3,9 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::json::ApiJson;
-use crate::domain::ErrorKind;
+use super::limit::admit;
 use crate::http::problem::ApiError;
+use crate::limits::Group;
 use crate::services::checks;
 use crate::state::AppState;
 
@@ -13,9 +14,6 @@ pub async fn check(
     req: HttpRequest,
     ApiJson(body): ApiJson<checks::CheckInput>,
 ) -> Result<HttpResponse, ApiError> {
-    // The address is only hashed into the limiter's in-memory window; it is never logged or kept.
-    if !state.check_limiter.allow(req.peer_addr().map(|a| a.ip())) {
-        return Err(ErrorKind::RateLimited.into());
-    }
+    admit(&req, &state, Group::Checks)?;
     Ok(HttpResponse::Ok().json(checks::check(&state, body).await?))
 }

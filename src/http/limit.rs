@@ -1,35 +1,76 @@
-//! The anonymous-request limit as an extractor: a handler that takes [`AnonymousLimit`] first
-//! is counted in `limits.anonymous_*` before its body is even read, and answers 429 when over.
+//! The anonymous-request limits as extractors: a handler that takes [`AnonymousLimit`] (new
+//! reports, previews, subscriptions), [`ReceiptLimit`] (anything done with a receipt) or
+//! [`LoginLimit`] (staff sign-in) first is counted in that group's buckets before its body is even
+//! read, and answers 429 with `Retry-After` when over. Each group has buckets of its own, so a flood
+//! of new reports never blocks a reporter's follow-up or withdrawal, or a staff sign-in.
 
 use std::future::{Ready, ready};
 
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use crate::domain::Error;
 use crate::http::problem::{ApiError, Code};
+use crate::limits::Group;
 use crate::state::AppState;
 
-pub struct AnonymousLimit;
-
-impl FromRequest for AnonymousLimit {
-    type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let Some(state) = req.app_data::<web::Data<AppState>>() else {
-            return ready(Err(ApiError::from(Error::internal(
-                "application state missing",
-            ))));
-        };
-        // The address is only hashed into the limiter's in-memory window; never logged or kept.
-        let allowed = state
-            .anonymous_limiter
-            .allow(req.peer_addr().map(|a| a.ip()));
-        ready(if allowed {
-            Ok(AnonymousLimit)
-        } else {
+/// Counts one request of `group` from this client. When over, the wait goes into the request's
+/// extensions, where the `Retry-After` middleware (`app.rs`) finds it for the 429.
+///
+/// The client is the TCP peer or, from a trusted proxy, the address it forwarded: only hashed into
+/// the limiter's memory, never logged or kept.
+pub fn admit(req: &HttpRequest, state: &AppState, group: Group) -> Result<(), ApiError> {
+    let header = state.limits.proxy_header();
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all(header)
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let peer = req.peer_addr().map(|a| a.ip());
+    match state.limits.admit(group, peer, forwarded.into_iter()) {
+        Ok(()) => Ok(()),
+        Err(wait) => {
+            req.extensions_mut().insert(wait);
             Err(ApiError::new(Code::RateLimited))
-        })
+        }
     }
 }
+
+fn extract(req: &HttpRequest, group: Group) -> Result<(), ApiError> {
+    let Some(state) = req.app_data::<web::Data<AppState>>() else {
+        return Err(ApiError::from(Error::internal("application state missing")));
+    };
+    admit(req, state, group)
+}
+
+macro_rules! limit_extractor {
+    ($(#[$doc:meta])* $name:ident, $group:expr) => {
+        $(#[$doc])*
+        pub struct $name;
+
+        impl FromRequest for $name {
+            type Error = ApiError;
+            type Future = Ready<Result<Self, ApiError>>;
+
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                ready(extract(req, $group).map(|()| $name))
+            }
+        }
+    };
+}
+
+limit_extractor!(
+    /// New reports (plain, sealed, previews) and subscriptions: `limits.anonymous_*`.
+    AnonymousLimit,
+    Group::Writes
+);
+limit_extractor!(
+    /// Requests made with a receipt: `limits.receipt_*`.
+    ReceiptLimit,
+    Group::Receipts
+);
+limit_extractor!(
+    /// Staff sign-in: `limits.login_*`.
+    LoginLimit,
+    Group::Logins
+);

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::json::ApiJson;
-use super::limit::AnonymousLimit;
+use super::limit::ReceiptLimit;
 use crate::http::problem::ApiError;
 use crate::secret::SensitiveString;
 use crate::services::reports::{self, input};
@@ -34,7 +34,7 @@ pub struct ConsentBody {
 }
 
 pub async fn status(
-    _limit: AnonymousLimit,
+    _limit: ReceiptLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<ReceiptBody>,
 ) -> Result<HttpResponse, ApiError> {
@@ -44,7 +44,7 @@ pub async fn status(
 }
 
 pub async fn message(
-    _limit: AnonymousLimit,
+    _limit: ReceiptLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<MessageBody>,
 ) -> Result<HttpResponse, ApiError> {
@@ -53,7 +53,7 @@ pub async fn message(
 }
 
 pub async fn consent(
-    _limit: AnonymousLimit,
+    _limit: ReceiptLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<ConsentBody>,
 ) -> Result<HttpResponse, ApiError> {
@@ -66,7 +66,7 @@ pub async fn consent(
 }
 
 pub async fn withdraw(
-    _limit: AnonymousLimit,
+    _limit: ReceiptLimit,
     state: web::Data<AppState>,
     ApiJson(body): ApiJson<ReceiptBody>,
 ) -> Result<HttpResponse, ApiError> {

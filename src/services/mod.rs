@@ -6,6 +6,7 @@
 
 pub mod alerts;
 pub mod audit;
+pub mod audit_head;
 pub mod cases;
 pub mod checks;
 pub mod deliveries;

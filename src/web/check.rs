@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::domain::{Error, ErrorKind};
+use crate::limits::Group;
 use crate::services::checks::{self, CheckInput, Match};
 use crate::state::AppState;
 
@@ -44,9 +45,9 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
     let Some(form) = Form::parse(&body) else {
         return page::error(&ctx, &Error::new(ErrorKind::BadRequest));
     };
-    // The same per-client window as the API's checks: the check limiter, not the general one.
-    if !state.check_limiter.allow(req.peer_addr().map(|a| a.ip())) {
-        return page::error(&ctx, &Error::new(ErrorKind::RateLimited));
+    // The same buckets as the API's checks.
+    if let Err(e) = page::within_limit(&state, &req, Group::Checks) {
+        return page::error(&ctx, &e);
     }
     let json = form.to_json(&[], &[], &[], &[]);
     let result = match serde_json::from_value::<CheckInput>(json) {

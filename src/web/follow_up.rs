@@ -8,6 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::domain::{ConsentLevel, Error, ErrorKind, FieldError, consent};
+use crate::limits::Group;
 use crate::secret::SensitiveString;
 use crate::services::meta;
 use crate::services::register::SpocSummary;
@@ -119,7 +120,7 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
     let Some(form) = Form::parse(&body) else {
         return page::error(&ctx, &Error::new(ErrorKind::BadRequest));
     };
-    if let Err(e) = page::within_limit(&state, &req) {
+    if let Err(e) = page::within_limit(&state, &req, Group::Receipts) {
         return page::error(&ctx, &e);
     }
     let receipt = SensitiveString::from(form.get("receipt").trim().to_string());

@@ -6,12 +6,13 @@ use std::sync::Arc;
 use actix_web::dev::ServiceResponse;
 use actix_web::http::{StatusCode, header};
 use actix_web::middleware::ErrorHandlerResponse;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use fluent_bundle::FluentValue;
 
 use crate::domain::{Error, ErrorKind};
 use crate::i18n::{self, Language};
+use crate::limits::Group;
 use crate::settings::Settings;
 use crate::state::AppState;
 
@@ -207,16 +208,24 @@ pub async fn not_found(req: HttpRequest, state: web::Data<AppState>) -> HttpResp
     error(&ctx, &Error::new(ErrorKind::NotFound))
 }
 
-/// Counts an anonymous page request in the same window as the API's anonymous requests. The
-/// address is only hashed into the limiter's in-memory window; never logged or kept.
-pub fn within_limit(state: &AppState, req: &HttpRequest) -> Result<(), Error> {
-    if state
-        .anonymous_limiter
-        .allow(req.peer_addr().map(|a| a.ip()))
-    {
-        Ok(())
-    } else {
-        Err(Error::new(ErrorKind::RateLimited))
+/// Counts a page request in its group's buckets, the same as the API's (a report or subscription
+/// form in `Group::Writes`, a follow-up in `Group::Receipts`, a sign-in in `Group::Logins`, a
+/// check in `Group::Checks`). When over, the wait goes into the request's extensions for the
+/// `Retry-After` middleware (`app.rs`). The client is the TCP peer or, from a trusted proxy, the
+/// address it forwarded: only hashed into the limiter's memory, never logged or kept.
+pub fn within_limit(state: &AppState, req: &HttpRequest, group: Group) -> Result<(), Error> {
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all(state.limits.proxy_header())
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let peer = req.peer_addr().map(|a| a.ip());
+    match state.limits.admit(group, peer, forwarded.into_iter()) {
+        Ok(()) => Ok(()),
+        Err(wait) => {
+            req.extensions_mut().insert(wait);
+            Err(Error::new(ErrorKind::RateLimited))
+        }
     }
 }
 

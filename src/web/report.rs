@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::domain::{ConsentLevel, Error, ErrorKind, FieldError, NewReport, consent};
 use crate::i18n::Language;
+use crate::limits::Group;
 use crate::secret::SensitiveString;
 use crate::services::meta;
 use crate::services::register::SpocSummary;
@@ -204,7 +205,7 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
     let Some(form) = Form::parse(&body) else {
         return page::error(&ctx, &Error::new(ErrorKind::BadRequest));
     };
-    if let Err(e) = page::within_limit(&state, &req) {
+    if let Err(e) = page::within_limit(&state, &req, Group::Writes) {
         return refused(&ctx, &state, form, e).await;
     }
     match form.get("step") {

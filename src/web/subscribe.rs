@@ -8,6 +8,7 @@ use askama::Template;
 
 use crate::domain::{Error, ErrorKind};
 use crate::i18n::Language;
+use crate::limits::Group;
 use crate::secret::SensitiveString;
 use crate::services::subscriptions::{self, SubscribeInput};
 use crate::state::AppState;
@@ -46,7 +47,7 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
     let Some(form) = Form::parse(&body) else {
         return page::error(&ctx, &Error::new(ErrorKind::BadRequest));
     };
-    if let Err(e) = page::within_limit(&state, &req) {
+    if let Err(e) = page::within_limit(&state, &req, Group::Writes) {
         return page::error(&ctx, &e);
     }
     let mut json = form.to_json(&["regions", "categories"], &[], &["email"], &[]);

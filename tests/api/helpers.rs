@@ -133,6 +133,10 @@ pub fn test_settings(dir: &Path, db: &TestDb) -> Settings {
     // Tests send hundreds of requests from one address; the limit has its own test.
     settings.limits.anonymous_per_client_per_minute = 1_000_000;
     settings.limits.anonymous_global_per_minute = 1_000_000;
+    settings.limits.receipt_per_client_per_minute = 1_000_000;
+    settings.limits.receipt_global_per_minute = 1_000_000;
+    settings.limits.login_per_client_per_minute = 1_000_000;
+    settings.limits.login_global_per_minute = 1_000_000;
     settings
 }
 
@@ -541,6 +545,10 @@ pub async fn spawn_binary(dir: &Path, env: &[(&str, String)]) -> (tokio::process
             "1000000",
         )
         .env("LOOKOUT__LIMITS__ANONYMOUS_GLOBAL_PER_MINUTE", "1000000")
+        .env("LOOKOUT__LIMITS__RECEIPT_PER_CLIENT_PER_MINUTE", "1000000")
+        .env("LOOKOUT__LIMITS__RECEIPT_GLOBAL_PER_MINUTE", "1000000")
+        .env("LOOKOUT__LIMITS__LOGIN_PER_CLIENT_PER_MINUTE", "1000000")
+        .env("LOOKOUT__LIMITS__LOGIN_GLOBAL_PER_MINUTE", "1000000")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .kill_on_drop(true);

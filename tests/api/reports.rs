@@ -854,35 +854,59 @@ async fn expired_reports_are_shredded(backend: Backend) {
 
 both_backends!(expired_reports_are_shredded);
 
-/// Anonymous writes share one in-memory limit: past it, 429, and nothing more is stored; reading
-/// public reference data is not limited.
+/// New reports, previews and subscriptions share one group's buckets: past the client's allowance,
+/// 429 with Retry-After and nothing more stored; requests with a receipt and staff sign-ins have
+/// buckets of their own and still go through; reading public reference data is not limited.
 async fn anonymous_writes_are_rate_limited(backend: Backend) {
     let app = crate::helpers::spawn_app_with(backend, |s| {
         s.limits.anonymous_per_client_per_minute = 3;
+        s.limits.receipt_per_client_per_minute = 2;
     })
     .await;
-    for _ in 0..2 {
+    let mut receipt = String::new();
+    for _ in 0..3 {
         let res = app.post_json("/api/v1/reports", &report(json!({}))).await;
         assert_eq!(res.status(), 201);
+        let body: Value = res.json().await.unwrap();
+        receipt = body["receipt"].as_str().unwrap().to_string();
     }
-    let res = app
-        .post_json(
-            "/api/v1/receipt",
-            &json!({"receipt": "LKT-2222-2222-2222-2222-2222"}),
-        )
-        .await;
-    assert_problem(res, 404, "receipt_unknown").await;
     for path in [
         "/api/v1/reports",
         "/api/v1/reports/preview",
-        "/api/v1/receipt",
         "/api/v1/subscriptions",
-        "/api/v1/auth/login",
     ] {
         let res = app.post_json(path, &report(json!({}))).await;
+        assert_eq!(res.status(), 429, "{path}");
+        // Three a minute: the next token is at most 20 s away.
+        let wait: u64 = res.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=20).contains(&wait), "{path}: Retry-After {wait}");
         assert_problem(res, 429, "rate_limited").await;
     }
-    assert_eq!(app.count("reports"), 2);
+    assert_eq!(app.count("reports"), 3);
+    // The receipt group: two a minute, whatever the writes did.
+    for _ in 0..2 {
+        let res = app
+            .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+            .await;
+        assert_eq!(res.status(), 200);
+    }
+    let res = app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await;
+    assert_eq!(res.headers()["retry-after"], "30");
+    assert_problem(res, 429, "rate_limited").await;
+    // Sign-ins are their own group: a wrong password is 401, not 429.
+    let res = app
+        .post_json(
+            "/api/v1/auth/login",
+            &json!({"email": "nobody@example.org", "password": "not the password"}),
+        )
+        .await;
+    assert_eq!(res.status(), 401);
     assert_eq!(app.get("/api/v1/meta").await.status(), 200);
 }
 

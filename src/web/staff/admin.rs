@@ -13,6 +13,7 @@ use askama::Template;
 
 use crate::domain::{Error, ErrorKind, OrgId, Role, SpocId, StaffId};
 use crate::services::audit::{self, Entry, Verification};
+use crate::services::audit_head;
 use crate::services::register::{self, OrgView, SpocView};
 use crate::services::staff::{self, StaffSummary};
 use crate::settings::RefEntry;
@@ -701,7 +702,7 @@ pub async fn audit_log(req: HttpRequest, state: web::Data<AppState>) -> HttpResp
         Ok(c) => c,
         Err(res) => return res,
     };
-    let verification = match audit::verify_chain(&state, &console.member).await {
+    let verification = match audit_head::verify_chain(&state, &console.member).await {
         Ok(v) => v,
         Err(e) => return layout::error(chrome(&console, AUDIT), &e),
     };

@@ -7,6 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::domain::ErrorKind;
+use crate::limits::Group;
 use crate::services::staff;
 use crate::state::AppState;
 use crate::web::form::Form;
@@ -44,7 +45,7 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
             "It did not come from this console's sign-in page. Nothing was changed.",
         );
     }
-    if let Err(e) = within_limit(&state, &req) {
+    if let Err(e) = within_limit(&state, &req, Group::Logins) {
         return layout::error(None, &e);
     }
     let Some(form) = Form::parse(&body) else {
