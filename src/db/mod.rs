@@ -480,24 +480,105 @@ impl Db {
     }
 }
 
-/// A database failure as the core reports it: an exhausted pool is a temporary refusal (503),
-/// anything else a fault whose cause is logged (it never holds request content: queries are
-/// parameterised and diesel's errors name no values).
+impl DbError {
+    /// Whether the database is out of reach or out of space for now, rather than the request or
+    /// the code being wrong: no free connection, the server restarting or refusing connections,
+    /// a connection it closed, a full disk. Such failures are answered 503 so clients try again,
+    /// and nothing was stored (or, for a commit whose reply was lost, stored once; never reported
+    /// as stored when it was not).
+    pub fn is_temporary(&self) -> bool {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match self {
+            DbError::PoolTimeout | DbError::PostgresOpen(_) => true,
+            DbError::Query(Error::DatabaseError(
+                DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                _,
+            )) => true,
+            DbError::Query(Error::DatabaseError(_, info)) => temporary_message(info.message()),
+            DbError::GroupCommit(cause) => temporary_message(cause),
+            _ => false,
+        }
+    }
+}
+
+/// diesel reports neither SQLite's result code nor every PostgreSQL SQLSTATE, so these are told
+/// apart by the messages the two servers give them (stable for decades in both).
+fn temporary_message(message: &str) -> bool {
+    const TEMPORARY: [&str; 7] = [
+        // SQLite: SQLITE_FULL and SQLITE_IOERR (what a full disk gives while writing the WAL).
+        "database or disk is full",
+        "disk I/O error",
+        // PostgreSQL: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now.
+        "terminating connection due to administrator command",
+        "terminating connection because of crash of another server process",
+        "the database system is",
+        // libpq, when the server went away mid-query.
+        "server closed the connection unexpectedly",
+        "no connection to the server",
+    ];
+    TEMPORARY.iter().any(|t| message.contains(t))
+}
+
+/// A database failure as the core reports it: a temporary one (see [`DbError::is_temporary`]) is
+/// a refusal (503) with its cause logged as a warning; anything else a fault whose cause is logged
+/// (neither ever holds request content: queries are parameterised and diesel's errors name no
+/// values).
 impl From<DbError> for crate::domain::Error {
     fn from(e: DbError) -> Self {
         use crate::domain::{Error, ErrorKind};
-        match e {
-            DbError::PoolTimeout => {
-                tracing::warn!("no database connection became free in time");
-                Error::new(ErrorKind::Unavailable)
-            }
-            other => Error::internal(other.to_string()),
+        if e.is_temporary() {
+            tracing::warn!(cause = %e, "the database is unavailable");
+            return Error::new(ErrorKind::Unavailable);
         }
+        Error::internal(e.to_string())
     }
 }
 
 impl From<diesel::result::Error> for crate::domain::Error {
     fn from(e: diesel::result::Error) -> Self {
         crate::domain::Error::from(DbError::from(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreachable_or_full_database_is_temporary_and_nothing_else_is() {
+        use diesel::result::{DatabaseErrorKind, Error};
+        let db = |kind, message: &str| {
+            DbError::Query(Error::DatabaseError(kind, Box::new(message.to_string())))
+        };
+        for temporary in [
+            DbError::PoolTimeout,
+            DbError::PostgresOpen("connection refused".into()),
+            db(DatabaseErrorKind::ClosedConnection, "anything"),
+            db(DatabaseErrorKind::Unknown, "database or disk is full"),
+            db(
+                DatabaseErrorKind::Unknown,
+                "terminating connection due to administrator command",
+            ),
+            db(
+                DatabaseErrorKind::Unknown,
+                "FATAL:  the database system is starting up",
+            ),
+            DbError::GroupCommit("database or disk is full".into()),
+        ] {
+            assert!(temporary.is_temporary(), "{temporary}");
+            let e = crate::domain::Error::from(temporary);
+            assert_eq!(e.kind(), crate::domain::ErrorKind::Unavailable);
+        }
+        for fault in [
+            db(DatabaseErrorKind::UniqueViolation, "duplicate key"),
+            db(DatabaseErrorKind::Unknown, "no such table: reports"),
+            DbError::Query(Error::NotFound),
+            DbError::GroupCommit("constraint failed".into()),
+            DbError::TaskFailed,
+        ] {
+            assert!(!fault.is_temporary(), "{fault}");
+            let e = crate::domain::Error::from(fault);
+            assert_eq!(e.kind(), crate::domain::ErrorKind::Internal);
+        }
     }
 }
