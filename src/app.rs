@@ -19,7 +19,7 @@ use crate::crypto::KeyRing;
 use crate::crypto::keys::{self, KeyFileError};
 use crate::db;
 use crate::http::{self, problem};
-use crate::limits::RetryAfter;
+use crate::limits::{Challenge, RetryAfter};
 use crate::mail::Sender;
 use crate::services::deliveries::{self, Drained};
 use crate::services::{audit_head, retention};
@@ -260,7 +260,8 @@ async fn not_found(
 /// with this request's path (never its query string, which can hold a token), so Tor Browser
 /// offers the same page over the onion service.
 /// Every 429 carries `Retry-After`: the wait the limiter computed for this client and group (put
-/// in the request's extensions by the face that refused it), or a minute for any other 429.
+/// in the request's extensions by the face that refused it), or a minute for any other 429. A 428
+/// (proof of work required) carries the challenge to solve in `Lookout-Challenge`.
 async fn retry_after(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
@@ -276,6 +277,18 @@ async fn retry_after(
             .map_or(60, |wait| wait.0);
         res.headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    if res.status() == StatusCode::PRECONDITION_REQUIRED {
+        let challenge = res.request().extensions().get::<Challenge>().map(|c| {
+            format!(
+                "{}; difficulty={}; expires_at={}",
+                c.challenge, c.difficulty, c.expires_at
+            )
+        });
+        if let Some(value) = challenge.and_then(|v| HeaderValue::from_str(&v).ok()) {
+            res.headers_mut()
+                .insert(HeaderName::from_static("lookout-challenge"), value);
+        }
     }
     Ok(res)
 }

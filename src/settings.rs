@@ -202,6 +202,11 @@ pub struct LimitSettings {
     /// Staff sign-ins (each costs a password hash).
     pub login_per_client_per_minute: u32,
     pub login_global_per_minute: u32,
+    /// New reports, subscriptions and checks per minute (everyone's, refused ones too) above which
+    /// API clients must send a proof of work; 0: never.
+    pub proof_of_work_above_per_minute: u32,
+    /// Leading zero bits a proof's SHA-256 must have (each bit doubles a client's work).
+    pub proof_of_work_difficulty: u8,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -319,6 +324,9 @@ impl Settings {
         }
         if let Err(e) = self.server.proxies() {
             return invalid(e);
+        }
+        if !(1..=28).contains(&l.proof_of_work_difficulty) {
+            return invalid("limits.proof_of_work_difficulty must be 1 to 28".into());
         }
         if self.limits.body_bytes < 1024 {
             return invalid("limits.body_bytes must be at least 1024".into());

@@ -12,7 +12,7 @@ use crate::crypto::receipt::ReceiptHasher;
 use crate::crypto::sealed::SealedReportKeys;
 use crate::crypto::{KeyRing, Purpose};
 use crate::db::Db;
-use crate::limits::{Limits, MissThrottle, Quota, TrustedProxies};
+use crate::limits::{Limits, MissThrottle, ProofOfWork, Quota, TrustedProxies};
 use crate::mail::Sender;
 use crate::settings::Settings;
 
@@ -55,7 +55,7 @@ impl AppState {
     ) -> Self {
         AppState {
             mailer,
-            limits: limits(&settings),
+            limits: limits(&settings, &keys),
             text_permits: Semaphore::new(cores),
             settings: Arc::new(settings),
             db,
@@ -70,7 +70,7 @@ impl AppState {
     }
 }
 
-fn limits(settings: &Settings) -> Limits {
+fn limits(settings: &Settings, keys: &KeyRing) -> Limits {
     let l = &settings.limits;
     let quota = |per_client, global| Quota { per_client, global };
     Limits::new(
@@ -88,6 +88,11 @@ fn limits(settings: &Settings) -> Limits {
         quota(
             settings.checks.per_client_per_minute,
             settings.checks.global_per_minute,
+        ),
+        ProofOfWork::new(
+            *keys.get(Purpose::ProofOfWork).key.expose(),
+            l.proof_of_work_difficulty,
+            l.proof_of_work_above_per_minute,
         ),
     )
 }

@@ -46,10 +46,12 @@ pub enum Purpose {
     /// HMAC key binding each recorded consent to its report, so a database writer cannot forge
     /// or alter one.
     Consent,
+    /// HMAC key signing proof-of-work challenges (the same in every instance of a deployment).
+    ProofOfWork,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 11] = [
+    pub const ALL: [Purpose; 12] = [
         Purpose::ReportData,
         Purpose::ContactData,
         Purpose::SubscriberData,
@@ -61,6 +63,7 @@ impl Purpose {
         Purpose::AlertData,
         Purpose::StaffData,
         Purpose::Consent,
+        Purpose::ProofOfWork,
     ];
 
     fn label(self) -> &'static str {
@@ -76,6 +79,7 @@ impl Purpose {
             Purpose::AlertData => "alert-data",
             Purpose::StaffData => "staff-data",
             Purpose::Consent => "consent",
+            Purpose::ProofOfWork => "proof-of-work",
         }
     }
 }

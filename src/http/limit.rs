@@ -7,15 +7,19 @@
 use std::future::{Ready, ready};
 
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, web};
+use serde_json::json;
 
 use crate::domain::Error;
 use crate::http::problem::{ApiError, Code};
-use crate::limits::Group;
+use crate::limits::{Asker, Group, Refusal};
 use crate::state::AppState;
 
-/// Counts one request of `group` from this client. When over, the wait goes into the request's
-/// extensions, where the `Retry-After` middleware (`app.rs`) finds it for the 429.
+/// Counts one request of `group` from this client (see [`crate::limits::Limits::admit`]). When
+/// over a bucket, the wait goes into the request's extensions, where the middleware in `app.rs`
+/// finds it for the 429's `Retry-After`; when a proof of work is required, the challenge goes
+/// there for the 428's `Lookout-Challenge`.
 ///
 /// The client is the TCP peer or, from a trusted proxy, the address it forwarded: only hashed into
 /// the limiter's memory, never logged or kept.
@@ -26,15 +30,43 @@ pub fn admit(req: &HttpRequest, state: &AppState, group: Group) -> Result<(), Ap
         .get_all(header)
         .filter_map(|v| v.to_str().ok())
         .collect();
-    let peer = req.peer_addr().map(|a| a.ip());
-    match state.limits.admit(group, peer, forwarded.into_iter()) {
+    let asker = Asker {
+        peer: req.peer_addr().map(|a| a.ip()),
+        forwarded: forwarded.into_iter(),
+        proof: req
+            .headers()
+            .get(PROOF_HEADER)
+            .and_then(|v| v.to_str().ok()),
+        api: true,
+    };
+    match state.limits.admit(group, asker) {
         Ok(()) => Ok(()),
-        Err(wait) => {
+        Err(Refusal::Wait(wait)) => {
             req.extensions_mut().insert(wait);
             Err(ApiError::new(Code::RateLimited))
         }
+        Err(Refusal::ProofRequired(challenge)) => {
+            req.extensions_mut().insert(challenge);
+            Err(ApiError::new(Code::ProofRequired))
+        }
     }
 }
+
+/// `GET /challenge`: a fresh proof-of-work challenge, and whether proofs are being asked for now.
+pub async fn challenge(state: web::Data<AppState>) -> HttpResponse {
+    let c = state.limits.challenge();
+    HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(json!({
+            "challenge": c.challenge,
+            "difficulty": c.difficulty,
+            "expires_at": c.expires_at,
+            "required": state.limits.flooded(),
+        }))
+}
+
+/// The request header carrying a solved challenge: `<challenge>:<number>`.
+pub const PROOF_HEADER: &str = "lookout-proof";
 
 fn extract(req: &HttpRequest, group: Group) -> Result<(), ApiError> {
     let Some(state) = req.app_data::<web::Data<AppState>>() else {

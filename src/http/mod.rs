@@ -42,6 +42,7 @@ api! {
     "/health" => { get => health::get },
     "/meta" => { get => meta::get },
     "/openapi.json" => { get => openapi::get },
+    "/challenge" => { get => limit::challenge },
     "/reports" => { post => reports::submit },
     "/reports/sealed" => { post => reports::submit_sealed },
     "/reports/preview" => { post => reports::preview },

@@ -42,6 +42,7 @@ pub enum Code {
     FirewallField,
     FirewallRecipient,
     SealedInvalid,
+    ProofRequired,
     RateLimited,
     ServiceUnavailable,
     MailUnavailable,
@@ -71,6 +72,7 @@ impl Code {
             Code::FirewallField => "firewall_field",
             Code::FirewallRecipient => "firewall_recipient",
             Code::SealedInvalid => "sealed_invalid",
+            Code::ProofRequired => "proof_required",
             Code::RateLimited => "rate_limited",
             Code::ServiceUnavailable => "service_unavailable",
             Code::MailUnavailable => "mail_unavailable",
@@ -95,6 +97,7 @@ impl Code {
             | Code::FirewallField
             | Code::FirewallRecipient
             | Code::SealedInvalid => StatusCode::UNPROCESSABLE_ENTITY,
+            Code::ProofRequired => StatusCode::PRECONDITION_REQUIRED,
             Code::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Code::ServiceUnavailable | Code::MailUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             Code::InternalError => StatusCode::INTERNAL_SERVER_ERROR,
@@ -139,6 +142,10 @@ impl Code {
             Code::FirewallRecipient => {
                 "This address belongs to immigration enforcement. Lookout never sends anything there."
             }
+            Code::ProofRequired => {
+                "The service is flooded: solve the challenge in the Lookout-Challenge header and \
+                 send the request again with a Lookout-Proof header."
+            }
             Code::RateLimited => "Too many requests. Wait a little and try again.",
             Code::ServiceUnavailable => "The service is temporarily unavailable.",
             Code::MailUnavailable => {
@@ -160,6 +167,7 @@ impl Code {
             413 => Code::PayloadTooLarge,
             415 => Code::UnsupportedMediaType,
             422 => Code::ValidationFailed,
+            428 => Code::ProofRequired,
             429 => Code::RateLimited,
             503 => Code::ServiceUnavailable,
             s if s >= 500 => Code::InternalError,

@@ -113,10 +113,25 @@ impl RateLimiter {
 
     /// Counts one request, or says how long to wait.
     pub fn allow(&self, client: Option<IpAddr>) -> Result<(), RetryAfter> {
-        self.allow_at(client, Instant::now())
+        self.allow_at(client, Instant::now(), false)
     }
 
-    fn allow_at(&self, client: Option<IpAddr>, now: Instant) -> Result<(), RetryAfter> {
+    /// [`RateLimiter::allow`], skipping the global bucket when `past_global` (a proof of work
+    /// paid for it); the client's own bucket still counts.
+    pub fn allow_past_global(
+        &self,
+        client: Option<IpAddr>,
+        past_global: bool,
+    ) -> Result<(), RetryAfter> {
+        self.allow_at(client, Instant::now(), past_global)
+    }
+
+    fn allow_at(
+        &self,
+        client: Option<IpAddr>,
+        now: Instant,
+        past_global: bool,
+    ) -> Result<(), RetryAfter> {
         let key = client.map(|a| self.client_key(a));
         let Ok(mut state) = self.state.lock() else {
             return Err(RetryAfter(1));
@@ -148,10 +163,12 @@ impl RateLimiter {
         }
         state.global.refill(self.global, now);
         let global_wait = state.global.wait(self.global);
-        if !global_wait.is_zero() {
-            return Err(retry_after(global_wait));
+        if !past_global {
+            if !global_wait.is_zero() {
+                return Err(retry_after(global_wait));
+            }
+            state.global.tokens -= 1.0;
         }
-        state.global.tokens -= 1.0;
         if let Some(bucket) = client {
             bucket.tokens -= 1.0;
         }
@@ -179,13 +196,21 @@ mod tests {
         let now = Instant::now();
         let a: IpAddr = [10, 0, 0, 1].into();
         let b: IpAddr = [10, 0, 0, 2].into();
-        assert_eq!(l.allow_at(Some(a), now), Ok(()));
-        assert_eq!(l.allow_at(Some(a), now), Ok(()));
+        assert_eq!(l.allow_at(Some(a), now, false), Ok(()));
+        assert_eq!(l.allow_at(Some(a), now, false), Ok(()));
         // Two a minute: the next token comes after 30 s.
-        assert_eq!(l.allow_at(Some(a), now), Err(RetryAfter(30)), "per client");
-        assert_eq!(l.allow_at(Some(b), now), Ok(()));
+        assert_eq!(
+            l.allow_at(Some(a), now, false),
+            Err(RetryAfter(30)),
+            "per client"
+        );
+        assert_eq!(l.allow_at(Some(b), now, false), Ok(()));
         // Three a minute for everyone: the next after 20 s.
-        assert_eq!(l.allow_at(Some(b), now), Err(RetryAfter(20)), "global");
+        assert_eq!(
+            l.allow_at(Some(b), now, false),
+            Err(RetryAfter(20)),
+            "global"
+        );
     }
 
     #[test]
@@ -193,12 +218,12 @@ mod tests {
         let l = RateLimiter::new(1, 3);
         let now = Instant::now();
         let flooder: IpAddr = [10, 0, 0, 9].into();
-        assert!(l.allow_at(Some(flooder), now).is_ok());
+        assert!(l.allow_at(Some(flooder), now, false).is_ok());
         for _ in 0..1000 {
-            assert!(l.allow_at(Some(flooder), now).is_err());
+            assert!(l.allow_at(Some(flooder), now, false).is_err());
         }
         for n in 1..=2u8 {
-            assert!(l.allow_at(Some([10, 0, 1, n].into()), now).is_ok());
+            assert!(l.allow_at(Some([10, 0, 1, n].into()), now, false).is_ok());
         }
     }
 
@@ -208,13 +233,17 @@ mod tests {
         let start = Instant::now();
         let a: IpAddr = [10, 0, 0, 1].into();
         for _ in 0..60 {
-            assert!(l.allow_at(Some(a), start).is_ok());
+            assert!(l.allow_at(Some(a), start, false).is_ok());
         }
-        assert_eq!(l.allow_at(Some(a), start), Err(RetryAfter(1)));
-        assert!(l.allow_at(Some(a), start + Duration::from_secs(1)).is_ok());
+        assert_eq!(l.allow_at(Some(a), start, false), Err(RetryAfter(1)));
+        assert!(
+            l.allow_at(Some(a), start + Duration::from_secs(1), false)
+                .is_ok()
+        );
         assert_eq!(l.held(), 1);
         // A minute later the bucket is full again, and the next sweep drops it.
-        l.allow_at(None, start + Duration::from_secs(62)).unwrap();
+        l.allow_at(None, start + Duration::from_secs(62), false)
+            .unwrap();
         assert_eq!(l.held(), 0);
     }
 
@@ -225,12 +254,12 @@ mod tests {
         let one: IpAddr = "2001:db8:1:2::1".parse().unwrap();
         let other: IpAddr = "2001:db8:1:2:ffff::7".parse().unwrap();
         let elsewhere: IpAddr = "2001:db8:1:3::1".parse().unwrap();
-        assert!(l.allow_at(Some(one), now).is_ok());
-        assert!(l.allow_at(Some(other), now).is_err());
-        assert!(l.allow_at(Some(elsewhere), now).is_ok());
+        assert!(l.allow_at(Some(one), now, false).is_ok());
+        assert!(l.allow_at(Some(other), now, false).is_err());
+        assert!(l.allow_at(Some(elsewhere), now, false).is_ok());
         let mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap();
         let v4: IpAddr = [192, 0, 2, 1].into();
-        assert!(l.allow_at(Some(mapped), now).is_ok());
-        assert!(l.allow_at(Some(v4), now).is_err());
+        assert!(l.allow_at(Some(mapped), now, false).is_ok());
+        assert!(l.allow_at(Some(v4), now, false).is_err());
     }
 }

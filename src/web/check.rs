@@ -46,10 +46,11 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
         return page::error(&ctx, &Error::new(ErrorKind::BadRequest));
     };
     // The same buckets as the API's checks.
-    if let Err(e) = page::within_limit(&state, &req, Group::Checks) {
+    let proof = Some(form.get("proof")).filter(|p| !p.is_empty());
+    if let Err(e) = page::within_limit_with(&state, &req, Group::Checks, proof) {
         return page::error(&ctx, &e);
     }
-    let json = form.to_json(&[], &[], &[], &[]);
+    let json = form.to_json(&[], &[], &[], &["proof"]);
     let result = match serde_json::from_value::<CheckInput>(json) {
         Ok(input) => checks::check(&state, input).await,
         Err(e) => Err(Error::from(e)),

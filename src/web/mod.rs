@@ -60,5 +60,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(staff::routes)
         .service(web::resource("/static/lookout.css").route(web::get().to(assets::stylesheet)))
         .service(web::resource("/static/icon.svg").route(web::get().to(assets::icon)))
+        .service(web::resource("/static/proof.js").route(web::get().to(assets::proof)))
         .service(web::resource("/favicon.ico").route(web::get().to(assets::icon)));
 }

@@ -12,13 +12,23 @@ use fluent_bundle::FluentValue;
 
 use crate::domain::{Error, ErrorKind};
 use crate::i18n::{self, Language};
-use crate::limits::Group;
+use crate::limits::{Asker, Challenge, Group, Refusal};
 use crate::settings::Settings;
 use crate::state::AppState;
 
 /// No script at all, styles and images only from this service, forms only to it, never framed.
 pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
                        frame-ancestors 'none'; base-uri 'none'";
+
+/// [`CSP`] plus this service's own proof-of-work script: only for the form pages (report,
+/// subscribe, check) while the service is flooded.
+pub const CSP_WITH_PROOF: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+                                  img-src 'self'; form-action 'self'; frame-ancestors 'none'; \
+                                  base-uri 'none'";
+
+/// The pages whose forms count as anonymous writes or checks, and so carry a proof-of-work
+/// challenge while the service is flooded.
+const GUARDED_FORMS: [&str; 3] = ["/report", "/subscribe", "/check"];
 
 /// A page's context: its language and the words in it. Every template has one, as `ctx`.
 #[derive(Clone)]
@@ -27,6 +37,8 @@ pub struct Ctx {
     /// The path of this page (its language links and form actions point here).
     pub path: &'static str,
     settings: Arc<Settings>,
+    /// A proof-of-work challenge for this page's form, while the service is flooded.
+    challenge: Option<Challenge>,
 }
 
 /// One entry of the language links at the top of every page.
@@ -52,11 +64,18 @@ impl Ctx {
                     .and_then(Language::negotiate)
             })
             .unwrap_or_default();
+        let challenge = (GUARDED_FORMS.contains(&path) && state.limits.flooded())
+            .then(|| state.limits.challenge());
         Self {
             lang,
             path,
             settings: state.settings.clone(),
+            challenge,
         }
+    }
+
+    pub fn challenge(&self) -> Option<&Challenge> {
+        self.challenge.as_ref()
     }
 
     pub fn t(&self, key: &str) -> String {
@@ -118,7 +137,14 @@ pub fn send(status: StatusCode, ctx: &Ctx, template: &impl Template) -> HttpResp
     match template.render() {
         Ok(html) => HttpResponse::build(status)
             .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
-            .insert_header((header::CONTENT_SECURITY_POLICY, CSP))
+            .insert_header((
+                header::CONTENT_SECURITY_POLICY,
+                if ctx.challenge.is_some() {
+                    CSP_WITH_PROOF
+                } else {
+                    CSP
+                },
+            ))
             .insert_header((header::CACHE_CONTROL, "no-store"))
             .insert_header((header::CONTENT_LANGUAGE, ctx.lang.tag()))
             .body(html),
@@ -214,18 +240,37 @@ pub async fn not_found(req: HttpRequest, state: web::Data<AppState>) -> HttpResp
 /// `Retry-After` middleware (`app.rs`). The client is the TCP peer or, from a trusted proxy, the
 /// address it forwarded: only hashed into the limiter's memory, never logged or kept.
 pub fn within_limit(state: &AppState, req: &HttpRequest, group: Group) -> Result<(), Error> {
+    within_limit_with(state, req, group, None)
+}
+
+/// [`within_limit`] for a form that may carry a solved proof of work (its `proof` field, filled in
+/// by `/static/proof.js` when JavaScript is on): while the service is flooded, a valid one lets the
+/// request past the global bucket. Without one (no JavaScript), the buckets decide as always.
+pub fn within_limit_with(
+    state: &AppState,
+    req: &HttpRequest,
+    group: Group,
+    proof: Option<&str>,
+) -> Result<(), Error> {
     let forwarded: Vec<&str> = req
         .headers()
         .get_all(state.limits.proxy_header())
         .filter_map(|v| v.to_str().ok())
         .collect();
-    let peer = req.peer_addr().map(|a| a.ip());
-    match state.limits.admit(group, peer, forwarded.into_iter()) {
+    let asker = Asker {
+        peer: req.peer_addr().map(|a| a.ip()),
+        forwarded: forwarded.into_iter(),
+        proof,
+        api: false,
+    };
+    match state.limits.admit(group, asker) {
         Ok(()) => Ok(()),
-        Err(wait) => {
+        Err(Refusal::Wait(wait)) => {
             req.extensions_mut().insert(wait);
             Err(Error::new(ErrorKind::RateLimited))
         }
+        // Pages are never asked for a proof (`api: false`); should that change, they wait.
+        Err(Refusal::ProofRequired(_)) => Err(Error::new(ErrorKind::RateLimited)),
     }
 }
 
@@ -238,7 +283,7 @@ pub fn render_framework_errors<B>(
     let ours = res
         .headers()
         .get(header::CONTENT_SECURITY_POLICY)
-        .is_some_and(|v| v == CSP);
+        .is_some_and(|v| v == CSP || v == CSP_WITH_PROOF);
     if ours {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }

@@ -29,7 +29,7 @@ pub const LISTS: [&str; 4] = [
 const BOOLS: [&str; 2] = ["alert", "consent.share_children"];
 const REQUIRED: [&str; 3] = ["category", "region", "description"];
 /// The page's own controls, not part of the report.
-const CONTROLS: [&str; 1] = ["step"];
+const CONTROLS: [&str; 2] = ["step", "proof"];
 
 #[derive(Template)]
 #[template(path = "report_form.html")]
@@ -205,7 +205,8 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
     let Some(form) = Form::parse(&body) else {
         return page::error(&ctx, &Error::new(ErrorKind::BadRequest));
     };
-    if let Err(e) = page::within_limit(&state, &req, Group::Writes) {
+    let proof = Some(form.get("proof")).filter(|p| !p.is_empty());
+    if let Err(e) = page::within_limit_with(&state, &req, Group::Writes, proof) {
         return refused(&ctx, &state, form, e).await;
     }
     match form.get("step") {

@@ -47,10 +47,11 @@ pub async fn post(req: HttpRequest, state: web::Data<AppState>, body: web::Bytes
     let Some(form) = Form::parse(&body) else {
         return page::error(&ctx, &Error::new(ErrorKind::BadRequest));
     };
-    if let Err(e) = page::within_limit(&state, &req, Group::Writes) {
+    let proof = Some(form.get("proof")).filter(|p| !p.is_empty());
+    if let Err(e) = page::within_limit_with(&state, &req, Group::Writes, proof) {
         return page::error(&ctx, &e);
     }
-    let mut json = form.to_json(&["regions", "categories"], &[], &["email"], &[]);
+    let mut json = form.to_json(&["regions", "categories"], &[], &["email"], &["proof"]);
     // No region ticked is the core's field error ("must list between 1 and 64"), as from the API.
     if let Some(fields) = json.as_object_mut() {
         fields

@@ -98,8 +98,8 @@ impl Viewport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Javascript {
     Off,
-    /// Only for the harness's own tests: proving JavaScript is really off, and that axe finds the
-    /// same problems with JavaScript off as in an ordinary browser.
+    /// For the harness's own tests (proving JavaScript is really off, and that axe finds the same
+    /// problems with JavaScript off as in an ordinary browser), and the proof-of-work solver.
     On,
 }
 
@@ -181,6 +181,12 @@ impl Browser {
     /// `DEFAULT_ACCEPT_LANGUAGE`.
     pub async fn start(viewport: Viewport) -> Browser {
         Browser::launch(viewport, Javascript::Off, DEFAULT_ACCEPT_LANGUAGE).await
+    }
+
+    /// `start` with JavaScript on: only for what exists for browsers that run it (the
+    /// proof-of-work solver while the service is flooded); every form works without it.
+    pub async fn start_with_javascript(viewport: Viewport) -> Browser {
+        Browser::launch(viewport, Javascript::On, DEFAULT_ACCEPT_LANGUAGE).await
     }
 
     /// `start` with another Accept-Language, e.g. `"th,en;q=0.5"`.

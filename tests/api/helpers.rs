@@ -137,6 +137,8 @@ pub fn test_settings(dir: &Path, db: &TestDb) -> Settings {
     settings.limits.receipt_global_per_minute = 1_000_000;
     settings.limits.login_per_client_per_minute = 1_000_000;
     settings.limits.login_global_per_minute = 1_000_000;
+    // Proof of work when flooded has its own tests.
+    settings.limits.proof_of_work_above_per_minute = 0;
     settings
 }
 
@@ -549,6 +551,7 @@ pub async fn spawn_binary(dir: &Path, env: &[(&str, String)]) -> (tokio::process
         .env("LOOKOUT__LIMITS__RECEIPT_GLOBAL_PER_MINUTE", "1000000")
         .env("LOOKOUT__LIMITS__LOGIN_PER_CLIENT_PER_MINUTE", "1000000")
         .env("LOOKOUT__LIMITS__LOGIN_GLOBAL_PER_MINUTE", "1000000")
+        .env("LOOKOUT__LIMITS__PROOF_OF_WORK_ABOVE_PER_MINUTE", "0")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .kill_on_drop(true);

@@ -7,6 +7,7 @@ use futures_util::future::join_all;
 use serde_json::{Value, json};
 
 use crate::both_backends;
+use crate::browser::{Browser, Viewport};
 use crate::helpers::{Backend, TestApp, report, spawn_app_with};
 
 /// Ten new reports a minute per client (the default is 60; small here so 50× is quick).
@@ -221,4 +222,155 @@ fn urlencoding(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// Once more new reports, subscriptions and checks arrive in a minute than
+/// `limits.proof_of_work_above_per_minute`, an API client must solve a challenge for each: without
+/// a proof, 428 `proof_required` with the challenge in `Lookout-Challenge`; with it, accepted once;
+/// requests made with a receipt are never asked, and a page without JavaScript falls back to the
+/// buckets.
+async fn when_flooded_api_clients_must_prove_work(backend: Backend) {
+    let app = spawn_app_with(backend, |s| {
+        s.limits.proof_of_work_above_per_minute = 5;
+        s.limits.proof_of_work_difficulty = 12;
+    })
+    .await;
+    let challenge: Value = app.get("/api/v1/challenge").await.json().await.unwrap();
+    assert_eq!(challenge["required"], false);
+    assert_eq!(challenge["difficulty"], 12);
+    let mut receipt = String::new();
+    for _ in 0..5 {
+        let res = app.post_json("/api/v1/reports", &report(json!({}))).await;
+        assert_eq!(res.status(), 201);
+        receipt = res.json::<Value>().await.unwrap()["receipt"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    }
+    let stored = app.count("reports");
+    let res = app.post_json("/api/v1/reports", &report(json!({}))).await;
+    assert_eq!(res.status(), 428);
+    let header = res.headers()["lookout-challenge"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    crate::helpers::assert_problem(res, 428, "proof_required").await;
+    assert_eq!(
+        app.count("reports"),
+        stored,
+        "nothing stored without a proof"
+    );
+    let (challenge, params) = header.split_once("; ").unwrap();
+    assert!(params.starts_with("difficulty=12; expires_at="), "{header}");
+    let n = lookout::limits::proof::solve(challenge, 12);
+    let send = |proof: String| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/api/v1/reports"))
+                .header("Lookout-Proof", proof)
+                .json(&report(json!({})))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(send(format!("{challenge}:{n}")).await.status(), 201);
+    // Once only.
+    assert_eq!(send(format!("{challenge}:{n}")).await.status(), 428);
+    // A wrong answer is no proof.
+    let fresh: Value = app.get("/api/v1/challenge").await.json().await.unwrap();
+    assert_eq!(fresh["required"], true);
+    let fresh = fresh["challenge"].as_str().unwrap().to_string();
+    let right = lookout::limits::proof::solve(&fresh, 12);
+    assert_eq!(send(format!("{fresh}:{}", right + 1)).await.status(), 428);
+    assert_eq!(send(format!("{fresh}:{right}")).await.status(), 201);
+    // Checks are guarded too; a reporter's own follow-up never is.
+    let res = app
+        .post_json(
+            "/api/v1/checks",
+            &json!({"kind": "phone", "value": "07700 900123"}),
+        )
+        .await;
+    assert_eq!(res.status(), 428);
+    let res = app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await;
+    assert_eq!(res.status(), 200);
+    // A browser without JavaScript sends no proof: the buckets decide (here: room enough).
+    let res = app
+        .client
+        .post(app.url("/report"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("category=robbery&description=He+took+it+back.")
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(res.status(), 428);
+    assert_ne!(res.status(), 429);
+}
+
+both_backends!(when_flooded_api_clients_must_prove_work);
+
+/// A flood has used up the global allowance for new reports: a form sent without JavaScript gets
+/// 429, while Chromium with JavaScript on solves the page's challenge with `/static/proof.js` (under
+/// the page's own CSP) and gets its report through to the preview and the receipt.
+#[tokio::test]
+async fn a_browser_with_javascript_solves_the_challenge_and_gets_through_a_flood() {
+    use lookout::i18n::{self, Language};
+    let app = spawn_app_with(Backend::Sqlite, |s| {
+        s.limits.anonymous_global_per_minute = 2;
+        s.limits.proof_of_work_above_per_minute = 1;
+        s.limits.proof_of_work_difficulty = 12;
+    })
+    .await;
+    let form = |description: &str| {
+        format!(
+            "category=robbery&region=south-wales&consent.police=none&description={}",
+            description.replace(' ', "+")
+        )
+    };
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let res = app
+            .client
+            .post(app.url("/report"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(form("He took the money back."))
+            .send()
+            .await
+            .unwrap();
+        statuses.push(res.status().as_u16());
+    }
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+    let page = app.get("/report").await;
+    assert!(
+        page.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("script-src 'self'")
+    );
+    let html = page.text().await.unwrap();
+    assert!(
+        html.contains("data-challenge="),
+        "no challenge on the flooded form"
+    );
+
+    let b = Browser::start_with_javascript(Viewport::Phone).await;
+    b.goto(&app.url("/report")).await;
+    assert_eq!(b.count("input[name=proof][data-challenge]").await, 1);
+    b.select("category", "robbery").await;
+    b.select("region", "south-wales").await;
+    b.fill("description", "He took the money back at knifepoint.")
+        .await;
+    b.check("consent.police", "none").await;
+    let en = |key: &str| i18n::text(Language::En, key);
+    b.press(&en("report-preview-button")).await;
+    assert_eq!(b.status().await, 200, "{}", b.text().await);
+    let before = app.count("reports");
+    b.press(&en("preview-send-button")).await;
+    assert_eq!(b.status().await, 201, "{}", b.text().await);
+    let receipt = b.text_of("#receipt").await.replace(char::is_whitespace, "");
+    assert!(receipt.starts_with("LKT-"), "{receipt}");
+    assert_eq!(app.count("reports"), before + 1);
 }
