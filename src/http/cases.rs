@@ -121,12 +121,13 @@ fn optional_body<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, ApiErr
     crate::http::json::decode(value)
 }
 
-/// Bounds what a caseworker may take away (each span is checked against the text by the service).
+/// Bounds what a caseworker may take away (each span is checked against the text by the service):
+/// at most 100 spans of at most 20,000 characters, as the OpenAPI document says.
 fn check_remove(remove: &[String]) -> Result<(), ApiError> {
-    if remove.len() > 100 || remove.iter().any(|s| s.len() > 20_000) {
+    if remove.len() > 100 || remove.iter().any(|s| s.chars().count() > 20_000) {
         return Err(ApiError::from(Error::validation(vec![FieldError::new(
             "remove",
-            "must have at most 100 entries of at most 20,000 bytes",
+            "must have at most 100 entries of at most 20,000 characters",
         )])));
     }
     Ok(())

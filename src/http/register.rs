@@ -8,8 +8,8 @@ use super::auth::Authed;
 use super::json::ApiJson;
 use crate::domain::{OrgId, SpocId};
 use crate::http::problem::ApiError;
-use crate::services::audit;
 use crate::services::register;
+use crate::services::{audit, audit_head};
 use crate::state::AppState;
 
 pub async fn list_spocs(
@@ -96,5 +96,5 @@ pub async fn verify_audit(
     state: web::Data<AppState>,
     auth: Authed,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(audit::verify_chain(&state, &auth.member).await?))
+    Ok(HttpResponse::Ok().json(audit_head::verify_chain(&state, &auth.member).await?))
 }

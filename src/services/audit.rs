@@ -140,6 +140,17 @@ mod tests {
     use super::*;
     use crate::crypto::{KeyRing, Purpose, keys::KeyBytes};
 
+    #[test]
+    fn a_page_holds_1_to_5000_entries_and_anything_else_is_refused() {
+        assert_eq!(page_limit(None).unwrap(), 500);
+        assert_eq!(page_limit(Some(1)).unwrap(), 1);
+        assert_eq!(page_limit(Some(5000)).unwrap(), 5000);
+        for n in [0, -1, 5001, i64::MAX, i64::MIN] {
+            let e = page_limit(Some(n)).unwrap_err();
+            assert_eq!(e.kind(), crate::domain::ErrorKind::BadRequest, "{n}");
+        }
+    }
+
     fn audit_key(byte: u8) -> DerivedKey {
         let master = KeyBytes::from_slice(&[byte; 32]).unwrap();
         KeyRing::from_master(&master).get(Purpose::Audit).clone()
@@ -185,7 +196,7 @@ pub async fn page(
 ) -> Result<Vec<Entry>, crate::domain::Error> {
     member.require(crate::domain::Role::Admin)?;
     let after = after.unwrap_or(0);
-    let limit = limit.unwrap_or(500).clamp(1, 5000);
+    let limit = page_limit(limit)?;
     let rows = state
         .db
         .run(move |conn| store::page(conn, after, limit))
@@ -203,12 +214,19 @@ pub async fn page(
         .collect())
 }
 
-/// `GET /audit/verify`: checks the whole chain (admins only).
-pub async fn verify_chain(
-    state: &crate::state::AppState,
-    member: &crate::domain::StaffMember,
-) -> Result<Verification, crate::domain::Error> {
-    member.require(crate::domain::Role::Admin)?;
-    let key = state.keys.get(crate::crypto::Purpose::Audit).clone();
-    Ok(state.db.run(move |conn| verify(conn, &key)).await?)
+/// The most entries one page of the audit log holds, and how many it holds when not told.
+pub const PAGE_LIMIT_MAX: i64 = 5000;
+const PAGE_LIMIT_DEFAULT: i64 = 500;
+
+/// A page's size: 1 to [`PAGE_LIMIT_MAX`], 500 when not given; anything else is refused (400), as
+/// the API documents, rather than silently changed.
+fn page_limit(limit: Option<i64>) -> Result<i64, crate::domain::Error> {
+    match limit {
+        None => Ok(PAGE_LIMIT_DEFAULT),
+        Some(n) if (1..=PAGE_LIMIT_MAX).contains(&n) => Ok(n),
+        Some(_) => Err(
+            crate::domain::Error::new(crate::domain::ErrorKind::BadRequest)
+                .with_detail("`limit` must be a whole number from 1 to 5000."),
+        ),
+    }
 }

@@ -287,10 +287,7 @@ async fn when_flooded_api_clients_must_prove_work(backend: Backend) {
     assert_eq!(send(format!("{fresh}:{right}")).await.status(), 201);
     // Checks are guarded too; a reporter's own follow-up never is.
     let res = app
-        .post_json(
-            "/api/v1/checks",
-            &json!({"kind": "phone", "value": "07700 900123"}),
-        )
+        .post_json("/api/v1/checks", &json!({"phone": "07700 900123"}))
         .await;
     assert_eq!(res.status(), 428);
     let res = app

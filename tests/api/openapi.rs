@@ -187,6 +187,14 @@ async fn every_operation_answers_as_documented(backend: Backend) {
     let (_, meta) = walk
         .check(get("/api/v1/meta").await.unwrap(), "get", "/api/v1/meta")
         .await;
+    let (_, challenge) = walk
+        .check(
+            get("/api/v1/challenge").await.unwrap(),
+            "get",
+            "/api/v1/challenge",
+        )
+        .await;
+    assert_eq!(challenge["required"], false);
     let (_, served) = walk
         .check(
             get("/api/v1/openapi.json").await.unwrap(),
@@ -194,7 +202,19 @@ async fn every_operation_answers_as_documented(backend: Backend) {
             "/api/v1/openapi.json",
         )
         .await;
-    assert_eq!(served, *DOC, "the service serves docs/openapi.json");
+    // The file, with what only the running service knows filled in (`http::openapi::served`).
+    let mut written = DOC.clone();
+    for (name, key) in [
+        ("RegionCode", "enum"),
+        ("CategoryCode", "enum"),
+        ("StatementVersion", "enum"),
+        ("ActiveSpocId", "enum"),
+        ("IncidentDate", "pattern"),
+    ] {
+        written["components"]["schemas"][name][key] =
+            served["components"]["schemas"][name][key].clone();
+    }
+    assert_eq!(served, written, "the service serves docs/openapi.json");
 
     // Staff: an admin from the CLI's path, logging in over the API.
     let password = app.create_staff("admin@lookout.test", Role::Admin);

@@ -130,8 +130,9 @@ impl Checker {
         self.errors.push(FieldError::new(field, message));
     }
 
-    /// NFC, trimmed, bounded, no control characters (newlines and tabs allowed when `multiline`).
-    /// An empty result is `None`.
+    /// Bounded (at most `max` characters as sent, the maximum the API documents), NFC, trimmed,
+    /// no control characters (newlines and tabs allowed when `multiline`). An empty result is
+    /// `None`.
     pub fn text(
         &mut self,
         field: &str,
@@ -139,17 +140,18 @@ impl Checker {
         max: usize,
         multiline: bool,
     ) -> Option<String> {
-        let normalised: String = value?.nfc().collect();
+        let value = value?;
+        if value.chars().count() > max {
+            self.fail(field, format!("must be at most {max} characters"));
+            return None;
+        }
+        let normalised: String = value.nfc().collect();
         let trimmed = normalised.trim();
         if trimmed.is_empty() {
             return None;
         }
         if trimmed.chars().any(|c| is_refused_char(c, multiline)) {
             self.fail(field, "must not contain control characters");
-            return None;
-        }
-        if trimmed.chars().count() > max {
-            self.fail(field, format!("must be at most {max} characters"));
             return None;
         }
         Some(trimmed.to_string())
@@ -491,6 +493,39 @@ mod tests {
             false,
         );
         assert_eq!(fields(err), vec!["description"]);
+    }
+
+    /// The maximum is of the text as sent, as the OpenAPI document's `maxLength` says: spaces
+    /// around it count, and composing it (NFC) cannot push it over.
+    #[test]
+    fn the_maximum_is_of_the_text_as_sent() {
+        let padded = format!("{}  ", "a".repeat(199));
+        let r = check_report(
+            &input(
+                serde_json::json!({"category": "theft", "region": "gwent", "description": "x", "area": padded}),
+            ),
+            &settings(),
+            false,
+        );
+        assert_eq!(fields(r), vec!["area"]);
+        let blank = " ".repeat(201);
+        let r = check_report(
+            &input(
+                serde_json::json!({"category": "theft", "region": "gwent", "description": "x", "area": blank}),
+            ),
+            &settings(),
+            false,
+        );
+        assert_eq!(fields(r), vec!["area"]);
+        let at_most = format!("{} ", "a".repeat(199));
+        let r = check_report(
+            &input(
+                serde_json::json!({"category": "theft", "region": "gwent", "description": "x", "area": at_most}),
+            ),
+            &settings(),
+            false,
+        );
+        assert_eq!(r.unwrap().content.area.unwrap().chars().count(), 199);
     }
 
     #[test]
