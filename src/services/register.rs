@@ -97,6 +97,10 @@ pub async fn create_spoc(
     if state.settings.region(region).is_none() {
         c.fail("region", "must be a region code from /meta");
     }
+    // RFC 5321's limit on a path, as the OpenAPI document says.
+    if email.chars().count() > 254 {
+        c.fail("email", "must be at most 254 characters");
+    }
     if !c.errors.is_empty() {
         return Err(Error::validation(c.errors));
     }

@@ -247,3 +247,39 @@ async fn the_served_document_names_what_the_service_takes(backend: Backend) {
 }
 
 both_backends!(the_served_document_names_what_the_service_takes);
+
+/// A SPOC's address is at most 254 characters, as documented; one longer is a field error and
+/// nothing is registered.
+async fn a_spoc_address_is_at_most_254_characters(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = app.staff_token(Role::Admin).await;
+    let long = format!("{}@police.example.org", "a".repeat(255 - 19));
+    assert_eq!(long.chars().count(), 255);
+    let body = json!({"name": "DC Jane Doe", "region": "south-wales", "email": long});
+    let res = app
+        .authed(Method::POST, "/api/v1/spocs", Some(&token), Some(&body))
+        .await;
+    let problem = assert_problem(res, 422, "validation_failed").await;
+    assert_eq!(problem["errors"][0]["field"], "email", "{problem}");
+    assert_eq!(app.count("spocs"), 0);
+}
+
+both_backends!(a_spoc_address_is_at_most_254_characters);
+
+/// `contact`, `perpetrator` and `consent` are objects: serde would build them from an array too,
+/// and the contract does not allow that.
+async fn nested_objects_must_be_objects(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for field in ["contact", "perpetrator", "consent"] {
+        for path in ["/api/v1/reports", "/api/v1/reports/preview"] {
+            let res = app
+                .post_json(path, &report(json!({ field: [null, null] })))
+                .await;
+            let problem = assert_problem(res, 422, "validation_failed").await;
+            assert_eq!(problem["errors"][0]["field"], field, "{path}: {problem}");
+        }
+    }
+    assert_eq!(app.count("reports"), 0);
+}
+
+both_backends!(nested_objects_must_be_objects);

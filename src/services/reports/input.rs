@@ -115,7 +115,27 @@ pub fn refuse_forbidden_fields(value: &serde_json::Value) -> Result<(), Error> {
                 )]),
             )
         }
-        None => Ok(()),
+        None => refuse_arrays_for_objects(value),
+    }
+}
+
+/// serde builds a struct from a JSON array as readily as from an object (`"contact": [null, null]`
+/// was taken as a contact with nothing in it); the contract says these are objects, so anything
+/// else is a field error.
+fn refuse_arrays_for_objects(value: &serde_json::Value) -> Result<(), Error> {
+    let errors: Vec<FieldError> = ["perpetrator", "contact", "consent"]
+        .into_iter()
+        .filter(|field| {
+            value
+                .get(field)
+                .is_some_and(|v| !(v.is_object() || v.is_null()))
+        })
+        .map(|field| FieldError::new(field, "must be an object"))
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::validation(errors))
     }
 }
 
