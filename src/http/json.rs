@@ -49,9 +49,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
                 }
                 body.extend_from_slice(&chunk);
             }
-            let value: Value =
-                serde_json::from_slice(&body).map_err(|_| ApiError::new(Code::MalformedJson))?;
-            decode(value).map(ApiJson)
+            decode_body(&body).map(ApiJson)
         })
     }
 }
@@ -66,6 +64,14 @@ fn is_json(req: &HttpRequest) -> bool {
     };
     let essence = value.split(';').next().unwrap_or("").trim();
     essence.eq_ignore_ascii_case("application/json")
+}
+
+/// The pure part of the extractor, once the body is within the limit: 400 for malformed JSON,
+/// else [`decode`]. Fuzzed by `fuzz/` (target `json_body`).
+pub fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let value: Value =
+        serde_json::from_slice(body).map_err(|_| ApiError::new(Code::MalformedJson))?;
+    decode(value)
 }
 
 /// Turns a parsed body into `T`, with a field-level 422 when its shape is wrong.
@@ -95,7 +101,8 @@ fn describe(path: &str, raw: &str) -> (String, String) {
     };
     let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
     let expected = |s: &str| {
-        s.split_once(", expected ")
+        // The last one: a quoted value may itself hold ", expected ".
+        s.rsplit_once(", expected ")
             .map(|(_, e)| e.to_string())
             .unwrap_or_default()
     };
@@ -152,5 +159,7 @@ mod tests {
         assert_eq!(e.message, "is required");
         let e = err_of(serde_json::json!({"name": "a", "inner": {"flag": true, "x": 2}}));
         assert_eq!(e.field, "inner.x");
+        let e = err_of(serde_json::json!({"name": "a", "inner": {"flag": "x, expected SECRET"}}));
+        assert_eq!(e.message, "must be a boolean");
     }
 }

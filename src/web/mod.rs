@@ -10,7 +10,8 @@
 mod assets;
 mod check;
 mod follow_up;
-mod form;
+#[doc(hidden)] // Public only so that `fuzz/` can reach the form decoder.
+pub mod form;
 mod home;
 mod page;
 mod report;

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::crypto::receipt::{self, Receipt};
 use crate::crypto::records::{DataKey, Envelope, Sealed, message_row};
+use crate::crypto::sealed::SealedReportKeys;
 use crate::crypto::tokens::{constant_time_eq, keyed_hash};
 use crate::crypto::{KeyRing, Purpose};
 use crate::db::register::{self, DisclosureRow, SpocRow};
@@ -60,8 +61,17 @@ pub fn open_sealed(
     enc: &str,
     ciphertext: &str,
 ) -> Result<serde_json::Value, Error> {
-    let plain = state
-        .sealed
+    open_sealed_with(&state.sealed, enc, ciphertext)
+}
+
+/// The pure part of [`open_sealed`], given the service's sealed-report keys. Fuzzed by `fuzz/`
+/// (target `sealed`).
+pub fn open_sealed_with(
+    keys: &SealedReportKeys,
+    enc: &str,
+    ciphertext: &str,
+) -> Result<serde_json::Value, Error> {
+    let plain = keys
         .open(enc, ciphertext)
         .map_err(|_| Error::new(ErrorKind::SealedInvalid))?;
     serde_json::from_slice(&plain).map_err(|_| {
