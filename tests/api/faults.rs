@@ -82,6 +82,37 @@ async fn intake_until(
     all
 }
 
+/// Eight clients sending reports in the background.
+struct Intake {
+    stop: Arc<AtomicBool>,
+    load: tokio::task::JoinHandle<Vec<Outcome>>,
+}
+
+impl Intake {
+    /// Starts them and returns once 50 reports are stored.
+    async fn under_way(base: &str) -> Self {
+        let stop = Arc::new(AtomicBool::new(false));
+        let count = Arc::new(AtomicUsize::new(0));
+        let load = tokio::spawn(intake_until(
+            base.to_string(),
+            8,
+            stop.clone(),
+            count.clone(),
+        ));
+        wait_until("50 stored reports", Duration::from_secs(60), || {
+            count.load(Ordering::Relaxed) >= 50
+        })
+        .await;
+        Self { stop, load }
+    }
+
+    /// Stops them; every outcome.
+    async fn finish(self) -> Vec<Outcome> {
+        self.stop.store(true, Ordering::Relaxed);
+        self.load.await.unwrap()
+    }
+}
+
 fn stored(outcomes: &[Outcome]) -> Vec<String> {
     outcomes
         .iter()
@@ -139,18 +170,11 @@ async fn a_kill_during_intake_loses_no_stored_report() {
     let env = service_env(dir.path(), &url);
     let (mut service, port) = spawn_binary(dir.path(), &env).await;
     let base = format!("http://127.0.0.1:{port}");
-    let stop = Arc::new(AtomicBool::new(false));
-    let count = Arc::new(AtomicUsize::new(0));
-    let load = tokio::spawn(intake_until(base.clone(), 8, stop.clone(), count.clone()));
     // Kill once intake is well under way (reports are being committed as it dies).
-    wait_until("50 stored reports", Duration::from_secs(60), || {
-        count.load(Ordering::Relaxed) >= 50
-    })
-    .await;
+    let load = Intake::under_way(&base).await;
     service.start_kill().unwrap();
     service.wait().await.unwrap();
-    stop.store(true, Ordering::Relaxed);
-    let outcomes = load.await.unwrap();
+    let outcomes = load.finish().await;
     let receipts = stored(&outcomes);
     assert!(
         receipts.len() >= 50,
@@ -286,13 +310,7 @@ async fn a_postgres_restart_during_intake_loses_nothing_and_heals() {
     let env = service_env(dir.path(), &pg.url());
     let (_service, port) = spawn_binary(dir.path(), &env).await;
     let base = format!("http://127.0.0.1:{port}");
-    let stop = Arc::new(AtomicBool::new(false));
-    let count = Arc::new(AtomicUsize::new(0));
-    let load = tokio::spawn(intake_until(base.clone(), 8, stop.clone(), count.clone()));
-    wait_until("50 stored reports", Duration::from_secs(60), || {
-        count.load(Ordering::Relaxed) >= 50
-    })
-    .await;
+    let load = Intake::under_way(&base).await;
     pg.ctl(&["stop", "-m", "immediate"]);
     // Down for a moment: requests meet dead connections and a refused reconnect.
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -318,8 +336,7 @@ async fn a_postgres_restart_during_intake_loses_nothing_and_heals() {
         assert!(Instant::now() < deadline, "the service did not recover");
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
-    stop.store(true, Ordering::Relaxed);
-    let outcomes = load.await.unwrap();
+    let outcomes = load.finish().await;
     let refused: Vec<_> = outcomes
         .iter()
         .filter_map(|o| match o {
