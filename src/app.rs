@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{Server, ServerHandle, ServiceRequest, ServiceResponse};
-use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::http::{ConnectionType, StatusCode};
 use actix_web::middleware::{DefaultHeaders, ErrorHandlers, Next, from_fn};
 use actix_web::{App, HttpMessage, HttpServer, web};
 use anyhow::Context;
@@ -267,6 +267,16 @@ async fn retry_after(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let mut res = next.call(req).await?;
+    if matches!(
+        res.status(),
+        StatusCode::TOO_MANY_REQUESTS | StatusCode::PRECONDITION_REQUIRED
+    ) {
+        // Refused before its body was read: actix then closes the connection, so say so
+        // (`Connection: close`) rather than let the client send its next request into it.
+        res.response_mut()
+            .head_mut()
+            .set_connection_type(ConnectionType::Close);
+    }
     if res.status() == StatusCode::TOO_MANY_REQUESTS
         && !res.headers().contains_key(header::RETRY_AFTER)
     {

@@ -884,6 +884,8 @@ async fn anonymous_writes_are_rate_limited(backend: Backend) {
             .parse()
             .unwrap();
         assert!((1..=20).contains(&wait), "{path}: Retry-After {wait}");
+        // Refused before the body was read, so the connection closes, and says so.
+        assert_eq!(res.headers()["connection"], "close", "{path}");
         assert_problem(res, 429, "rate_limited").await;
     }
     assert_eq!(app.count("reports"), 3);
