@@ -121,10 +121,6 @@ impl ProofOfWork {
                 .is_ok_and(|m| m.last_minute(Instant::now()) > u64::from(self.above_per_minute))
     }
 
-    pub fn difficulty(&self) -> u8 {
-        self.difficulty
-    }
-
     /// The MAC over a challenge's payload. (HMAC takes a key of any length, so this never fails;
     /// if it did, every challenge would be refused as forged.)
     fn keyed(&self, payload: &[u8]) -> Result<HmacSha256, ProofError> {

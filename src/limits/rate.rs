@@ -111,13 +111,8 @@ impl RateLimiter {
         u64::from_le_bytes(first)
     }
 
-    /// Counts one request, or says how long to wait.
-    pub fn allow(&self, client: Option<IpAddr>) -> Result<(), RetryAfter> {
-        self.allow_at(client, Instant::now(), false)
-    }
-
-    /// [`RateLimiter::allow`], skipping the global bucket when `past_global` (a proof of work
-    /// paid for it); the client's own bucket still counts.
+    /// Counts one request, or says how long to wait; skips the global bucket when `past_global`
+    /// (a proof of work paid for it). The client's own bucket always counts.
     pub fn allow_past_global(
         &self,
         client: Option<IpAddr>,
