@@ -331,16 +331,72 @@ pub fn withdraw(conn: &mut DbConn, report_id: &ReportId) -> Result<(), DbError> 
     Ok(())
 }
 
-/// The case queue: live reports, optionally of one status, oldest first.
-pub fn queue(conn: &mut DbConn, status: Option<ReportStatus>) -> Result<Vec<ReportRow>, DbError> {
+/// One row of the case queue: the plaintext columns a list shows, never the sealed content.
+#[derive(Debug, Clone, Queryable)]
+pub struct QueueRow {
+    pub id: ReportId,
+    pub category: String,
+    pub region: String,
+    pub status: ReportStatus,
+    pub submitted_on: String,
+    pub consent_level: ConsentLevel,
+    pub consent_spoc_id: Option<SpocId>,
+    pub relayed_by: Option<OrgId>,
+}
+
+/// One page of the case queue: live reports, optionally of one status, oldest first, starting
+/// after the report `after` (its day and id, so a page never repeats or skips a row when others
+/// come or go), at most `limit` rows.
+pub fn queue(
+    conn: &mut DbConn,
+    status: Option<ReportStatus>,
+    after: Option<(String, ReportId)>,
+    limit: i64,
+) -> Result<Vec<QueueRow>, DbError> {
     let mut query = reports::table
         .filter(reports::status.ne(ReportStatus::Withdrawn))
         .order((reports::submitted_on.asc(), reports::id.asc()))
+        .select((
+            reports::id,
+            reports::category,
+            reports::region,
+            reports::status,
+            reports::submitted_on,
+            reports::consent_level,
+            reports::consent_spoc_id,
+            reports::relayed_by,
+        ))
+        .limit(limit)
         .into_boxed();
     if let Some(status) = status {
         query = query.filter(reports::status.eq(status));
     }
-    Ok(query.load::<ReportRow>(conn)?)
+    if let Some((day, id)) = after {
+        query = query.filter(
+            reports::submitted_on
+                .gt(day.clone())
+                .or(reports::submitted_on.eq(day).and(reports::id.gt(id))),
+        );
+    }
+    Ok(query.load::<QueueRow>(conn)?)
+}
+
+/// The day a report was submitted, withdrawn or not: where a queue page after it starts.
+pub fn submitted_on(conn: &mut DbConn, id: &ReportId) -> Result<Option<String>, DbError> {
+    Ok(reports::table
+        .find(id)
+        .select(reports::submitted_on)
+        .get_result::<String>(conn)
+        .optional()?)
+}
+
+/// How many live reports are in each status (statuses with none are absent).
+pub fn status_counts(conn: &mut DbConn) -> Result<Vec<(ReportStatus, i64)>, DbError> {
+    Ok(reports::table
+        .filter(reports::status.ne(ReportStatus::Withdrawn))
+        .group_by(reports::status)
+        .select((reports::status, diesel::dsl::count_star()))
+        .load(conn)?)
 }
 
 pub fn set_status(conn: &mut DbConn, id: &ReportId, status: ReportStatus) -> Result<(), DbError> {

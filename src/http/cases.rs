@@ -16,15 +16,41 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     status: Option<String>,
+    /// The id of the last case of the page before (paging).
+    after: Option<ReportId>,
+    limit: Option<i64>,
 }
 
+/// One page of the queue as a JSON array (the contract's shape); when there are more, a
+/// `Link: <…>; rel="next"` header (RFC 8288) says where the next page starts.
 pub async fn list(
     state: web::Data<AppState>,
     auth: Authed,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let cases = cases::list(&state, &auth.member, query.into_inner().status).await?;
-    Ok(HttpResponse::Ok().json(cases))
+    let query = query.into_inner();
+    let request = cases::ListRequest {
+        status: query.status,
+        after: query.after,
+        limit: query.limit,
+    };
+    let page = cases::list(&state, &auth.member, request.clone()).await?;
+    let mut response = HttpResponse::Ok();
+    if let Some(next) = &page.next {
+        let mut url = url::form_urlencoded::Serializer::new(String::new());
+        if let Some(status) = &request.status {
+            url.append_pair("status", status);
+        }
+        if let Some(limit) = request.limit {
+            url.append_pair("limit", &limit.to_string());
+        }
+        url.append_pair("after", next.as_str());
+        response.insert_header((
+            actix_web::http::header::LINK,
+            format!("</api/v1/cases?{}>; rel=\"next\"", url.finish()),
+        ));
+    }
+    Ok(response.json(page.cases))
 }
 
 pub async fn view(

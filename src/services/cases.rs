@@ -12,8 +12,8 @@ use crate::db::checks::{self as check_store, IdentifierRow};
 use crate::db::reports::{self as store, ReportRow};
 use crate::db::{self, DbConn};
 use crate::domain::{
-    AlertContent, AlertId, ContactDetails, DeliveryKind, Identifiers, ReportContent, ReportId,
-    ReportStatus, SubscriberId,
+    AlertContent, AlertId, ConsentLevel, ContactDetails, DeliveryKind, Identifiers, ReportContent,
+    ReportId, ReportStatus, SpocId, SubscriberId,
 };
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
 use crate::firewall::scrub;
@@ -48,36 +48,88 @@ pub struct CaseSummary {
     pub relayed_by: Option<String>,
 }
 
-fn consent_json(row: &ReportRow) -> serde_json::Value {
-    match &row.consent_spoc_id {
-        Some(spoc) => serde_json::json!({"police": row.consent_level, "spoc_id": spoc}),
-        None => serde_json::json!({"police": row.consent_level}),
+fn consent_json(level: ConsentLevel, spoc: Option<&SpocId>) -> serde_json::Value {
+    match spoc {
+        Some(spoc) => serde_json::json!({"police": level, "spoc_id": spoc}),
+        None => serde_json::json!({"police": level}),
     }
 }
 
+/// The most cases one page of the queue holds, and how many it holds when not told.
+pub const PAGE_LIMIT_MAX: i64 = 1000;
+pub const PAGE_LIMIT_DEFAULT: i64 = 200;
+
+/// What a caseworker asks of the queue: a status (or all), where to start and how many.
+#[derive(Debug, Default, Clone)]
+pub struct ListRequest {
+    /// A status word, checked here.
+    pub status: Option<String>,
+    /// The id of the last case of the page before.
+    pub after: Option<ReportId>,
+    pub limit: Option<i64>,
+}
+
+/// One page of the queue, and where the next one starts when there are more.
+#[derive(Debug)]
+pub struct CasePage {
+    pub cases: Vec<CaseSummary>,
+    pub next: Option<ReportId>,
+}
+
+fn parse_status(word: Option<&str>) -> Result<Option<ReportStatus>, Error> {
+    match word {
+        None => Ok(None),
+        Some(word) => match word.parse::<ReportStatus>() {
+            Ok(s) if STATUSES.contains(&s) => Ok(Some(s)),
+            _ => {
+                let words: Vec<&str> = STATUSES.iter().map(|s| s.as_str()).collect();
+                Err(Error::validation(vec![FieldError::new(
+                    "status",
+                    format!("must be one of: {}", words.join(", ")),
+                )]))
+            }
+        },
+    }
+}
+
+/// A page's size: 1 to [`PAGE_LIMIT_MAX`], [`PAGE_LIMIT_DEFAULT`] when not given; anything else
+/// is refused (400) rather than silently changed.
+fn page_limit(limit: Option<i64>) -> Result<i64, Error> {
+    match limit {
+        None => Ok(PAGE_LIMIT_DEFAULT),
+        Some(n) if (1..=PAGE_LIMIT_MAX).contains(&n) => Ok(n),
+        Some(_) => Err(Error::new(ErrorKind::BadRequest)
+            .with_detail("`limit` must be a whole number from 1 to 1000.")),
+    }
+}
+
+/// One page of the queue, oldest first. Only the listed columns are read: a queue of thousands
+/// costs one page's worth of memory, never the sealed reports.
 pub async fn list(
     state: &AppState,
     member: &StaffMember,
-    status: Option<String>,
-) -> Result<Vec<CaseSummary>, Error> {
+    request: ListRequest,
+) -> Result<CasePage, Error> {
     member.require(Role::Caseworker)?;
-    let status = match status.as_deref() {
-        None => None,
-        Some(word) => match word.parse::<ReportStatus>() {
-            Ok(s) if STATUSES.contains(&s) => Some(s),
-            _ => {
-                let words: Vec<&str> = STATUSES.iter().map(|s| s.as_str()).collect();
-                return Err(Error::validation(vec![FieldError::new(
-                    "status",
-                    format!("must be one of: {}", words.join(", ")),
-                )]));
-            }
-        },
-    };
-    let (rows, orgs) = state
+    let status = parse_status(request.status.as_deref())?;
+    let limit = page_limit(request.limit)?;
+    let after = request.after;
+    let (mut rows, orgs) = state
         .db
         .run(move |conn| {
-            let rows = store::queue(conn, status)?;
+            let after = match after {
+                None => None,
+                Some(id) => match store::submitted_on(conn, &id)? {
+                    Some(day) => Some((day, id)),
+                    None => {
+                        return Err(Error::new(ErrorKind::BadRequest).with_detail(
+                            "`after` must be the id of a case from the page before.",
+                        ));
+                    }
+                },
+            };
+            // One more than asked: whether there is a next page.
+            let rows = store::queue(conn, status, after, limit + 1)?;
             let mut orgs = std::collections::HashMap::new();
             for id in rows.iter().filter_map(|r| r.relayed_by.as_ref()) {
                 if !orgs.contains_key(id)
@@ -89,16 +141,40 @@ pub async fn list(
             Ok::<_, Error>((rows, orgs))
         })
         .await?;
-    Ok(rows
-        .iter()
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    let next = if more {
+        rows.last().map(|r| r.id.clone())
+    } else {
+        None
+    };
+    let cases = rows
+        .into_iter()
         .map(|r| CaseSummary {
-            id: r.id.clone(),
-            category: r.category.clone(),
-            region: r.region.clone(),
-            submitted_on: r.submitted_on.clone(),
-            status: r.status,
-            consent: consent_json(r),
+            consent: consent_json(r.consent_level, r.consent_spoc_id.as_ref()),
             relayed_by: r.relayed_by.as_ref().and_then(|id| orgs.get(id).cloned()),
+            id: r.id,
+            category: r.category,
+            region: r.region,
+            submitted_on: r.submitted_on,
+            status: r.status,
+        })
+        .collect();
+    Ok(CasePage { cases, next })
+}
+
+/// How many live cases are in each status of [`STATUSES`], in that order.
+pub async fn counts(
+    state: &AppState,
+    member: &StaffMember,
+) -> Result<Vec<(ReportStatus, u64)>, Error> {
+    member.require(Role::Caseworker)?;
+    let found = state.db.run(store::status_counts).await?;
+    Ok(STATUSES
+        .iter()
+        .map(|s| {
+            let n = found.iter().find(|(f, _)| f == s).map_or(0, |(_, n)| *n);
+            (*s, u64::try_from(n).unwrap_or(0))
         })
         .collect())
 }

@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 
 use crate::alerts::{drained_mail, submit, subscribe_all};
 use crate::both_backends;
-use crate::helpers::{Backend, TestApp, report, smtp_settings, spawn_app, spawn_app_with};
+use crate::helpers::{
+    Backend, TestApp, assert_problem, report, smtp_settings, spawn_app, spawn_app_with,
+};
 use crate::smtp::SmtpServer;
 use lookout::services::staff::Role;
 
@@ -816,6 +818,142 @@ async fn casework_in_the_console_is_the_apis_casework(backend: Backend) {
     assert!(alerts[0].text.contains("Pushed a worker down the stairs."));
 }
 
+/// Files a report and gives its receipt and id, whatever else is in the queue.
+async fn submit_another(app: &TestApp) -> (String, String) {
+    let before = app.strings("SELECT id AS v FROM reports");
+    let res = app.post_json("/api/v1/reports", &report(json!({}))).await;
+    assert_eq!(res.status(), 201);
+    let receipt = res.json::<Value>().await.unwrap()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let id = app
+        .strings("SELECT id AS v FROM reports")
+        .into_iter()
+        .find(|id| !before.contains(id))
+        .unwrap();
+    (receipt, id)
+}
+
+/// The queue comes a page at a time, in the API and the console alike: every live case once, oldest
+/// first, none repeated or skipped when a report arrives between pages; the console's tabs count
+/// them all.
+async fn the_queue_comes_a_page_at_a_time(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = app.staff_token(Role::Caseworker).await;
+    let (_, first) = submit(&app, &report(json!({}))).await;
+    // 104 more rows like it, planted (filing 104 reports through the API would only be slower):
+    // one earlier day, so they come first, and a withdrawn one, which is never listed.
+    let mut planted = Vec::new();
+    for i in 0..105 {
+        let id = uuid::Uuid::new_v4().to_string();
+        let status = if i == 7 { "withdrawn" } else { "received" };
+        app.execute(&format!(
+            "INSERT INTO reports (id, receipt_hash, category, region, status, submitted_on, \
+             consent_level, content) SELECT '{id}', 'planted-{i}', category, region, '{status}', \
+             '2026-01-01', consent_level, content FROM reports WHERE id = '{first}'"
+        ));
+        if status != "withdrawn" {
+            planted.push(id);
+        }
+    }
+    planted.sort();
+    let mut expected = planted.clone();
+
+    let page = |path: String| {
+        let app = &app;
+        let token = token.clone();
+        async move {
+            let res = app.authed(Method::GET, &path, Some(&token), None).await;
+            assert_eq!(res.status(), 200, "{path}");
+            let next = res
+                .headers()
+                .get(header::LINK)
+                .map(|v| v.to_str().unwrap().to_string());
+            let ids: Vec<String> = res
+                .json::<Vec<Value>>()
+                .await
+                .unwrap()
+                .iter()
+                .map(|c| c["id"].as_str().unwrap().to_string())
+                .collect();
+            (ids, next)
+        }
+    };
+    let mut seen = Vec::new();
+    let mut path = "/api/v1/cases?status=received&limit=40".to_string();
+    let mut pages = 0;
+    loop {
+        let (ids, next) = page(path.clone()).await;
+        pages += 1;
+        seen.extend(ids);
+        if pages == 1 {
+            // A report filed between pages comes once, with the other report of its day, in
+            // id order (a day is all the queue knows of when a report came).
+            let (_, later) = submit_another(&app).await;
+            let mut today = vec![first.clone(), later];
+            today.sort();
+            expected.extend(today);
+        }
+        let Some(next) = next else { break };
+        let (target, rel) = next.split_once("; ").unwrap();
+        assert_eq!(rel, "rel=\"next\"");
+        path = target.trim_matches(['<', '>']).to_string();
+        assert!(
+            path.starts_with("/api/v1/cases?status=received&limit=40&after="),
+            "{path}"
+        );
+    }
+    assert_eq!(pages, 3);
+    assert_eq!(seen, expected);
+    // The default page is 200; a last page carries no Link.
+    let (all, next) = page("/api/v1/cases".to_string()).await;
+    assert_eq!((all.len(), next), (106, None));
+
+    for bad in [
+        "limit=0",
+        "limit=1001",
+        "limit=ten",
+        "after=00000000-0000-4000-8000-000000000000",
+    ] {
+        let res = app
+            .authed(
+                Method::GET,
+                &format!("/api/v1/cases?{bad}"),
+                Some(&token),
+                None,
+            )
+            .await;
+        assert_problem(res, 400, "bad_request").await;
+    }
+
+    // The console: 100 a page, the tabs count every case, and "Next" goes on where it stopped.
+    let (browser, _) = signed_in(&app, Role::Caseworker).await;
+    let queue = browser.get("/staff/cases?status=received").await;
+    assert_eq!(queue.status, 200);
+    assert_eq!(queue.by_id("queue-heading"), "New: 106 (showing 100)");
+    assert!(
+        queue
+            .html
+            .contains("All <span class=\"count\">(106)</span>"),
+        "{}",
+        queue.html
+    );
+    assert_eq!(queue.html.matches("Open case<span").count(), 100);
+    let marker = "href=\"/staff/cases?status=received&amp;after=";
+    let at = queue.html.find(marker).expect("a link to the next page") + marker.len();
+    let after = &queue.html[at..at + 36];
+    assert_eq!(after, expected[99]);
+    let rest = browser
+        .get(&format!("/staff/cases?status=received&after={after}"))
+        .await;
+    assert_eq!(rest.status, 200);
+    assert_eq!(rest.by_id("queue-heading"), "New: 106 (showing 6)");
+    assert_eq!(rest.html.matches("Open case<span").count(), 6);
+    assert!(!rest.html.contains(marker));
+    assert!(rest.html.contains("Oldest cases"));
+}
+
 both_backends!(
     signing_in_sets_a_host_only_cookie_and_signing_out_ends_the_session,
     forms_from_elsewhere_change_nothing,
@@ -823,4 +961,5 @@ both_backends!(
     two_factor_codes_from_the_console,
     the_console_role_matrix,
     casework_in_the_console_is_the_apis_casework,
+    the_queue_comes_a_page_at_a_time,
 );

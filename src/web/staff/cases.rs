@@ -52,7 +52,7 @@ pub async fn home(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse 
 struct Tab {
     word: &'static str,
     label: &'static str,
-    count: usize,
+    count: u64,
     current: bool,
 }
 
@@ -70,6 +70,13 @@ struct QueuePage {
     tabs: Vec<Tab>,
     rows: Vec<Row>,
     heading: &'static str,
+    /// How many cases the current tab holds, on every page.
+    total: u64,
+    /// The status word of the current tab ("" for all).
+    status: String,
+    /// Whether this is a later page (not the first).
+    paged: bool,
+    next: Option<ReportId>,
 }
 
 fn status_label(status: ReportStatus) -> &'static str {
@@ -89,44 +96,54 @@ fn query_value(req: &HttpRequest, name: &str) -> Option<String> {
         .map(|(_, v)| v.into_owned())
 }
 
+/// How many cases one page of the console's queue shows.
+const QUEUE_PAGE: i64 = 100;
+
 pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
     let console = match session::viewing(&req, &state).await {
         Ok(c) => c,
         Err(res) => return res,
     };
-    let wanted = query_value(&req, "status").filter(|s| !s.is_empty());
-    // All cases once, for the counts; the service checks the status word.
-    let all = match cases::list(&state, &console.member, None).await {
-        Ok(all) => all,
+    let current = query_value(&req, "status").unwrap_or_default();
+    let after = query_value(&req, "after")
+        .filter(|s| !s.is_empty())
+        .map(ReportId::from);
+    let request = cases::ListRequest {
+        status: Some(current.clone()).filter(|s| !s.is_empty()),
+        after: after.clone(),
+        limit: Some(QUEUE_PAGE),
+    };
+    // The service checks the status word and where the page starts.
+    let page = match cases::list(&state, &console.member, request).await {
+        Ok(page) => page,
         Err(e) => return layout::error(chrome(&console), &e),
     };
-    let listed = match wanted {
-        None => all.iter().map(|c| c.id.clone()).collect::<Vec<_>>(),
-        Some(word) => match cases::list(&state, &console.member, Some(word)).await {
-            Ok(some) => some.into_iter().map(|c| c.id).collect(),
-            Err(e) => return layout::error(chrome(&console), &e),
-        },
+    let counts = match cases::counts(&state, &console.member).await {
+        Ok(counts) => counts,
+        Err(e) => return layout::error(chrome(&console), &e),
     };
-    let current = query_value(&req, "status").unwrap_or_default();
     let mut tabs = vec![Tab {
         word: "",
         label: "All",
-        count: all.len(),
+        count: counts.iter().map(|(_, n)| n).sum(),
         current: current.is_empty(),
     }];
-    for status in cases::STATUSES {
+    for (status, count) in counts {
         tabs.push(Tab {
             word: status.as_str(),
             label: status_label(status),
-            count: all.iter().filter(|c| c.status == status).count(),
+            count,
             current: current == status.as_str(),
         });
     }
-    let heading = tabs.iter().find(|t| t.current).map_or("All", |t| t.label);
+    let (heading, total) = tabs
+        .iter()
+        .find(|t| t.current)
+        .map_or(("All", 0), |t| (t.label, t.count));
     let settings = &state.settings;
-    let rows = all
+    let rows = page
+        .cases
         .into_iter()
-        .filter(|c| listed.contains(&c.id))
         .map(|c| Row {
             category: settings.category_name(&c.category).to_string(),
             region: settings.region_name(&c.region).to_string(),
@@ -138,6 +155,10 @@ pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
         tabs,
         rows,
         heading,
+        total,
+        status: current,
+        paged: after.is_some(),
+        next: page.next,
     })
 }
 
