@@ -52,16 +52,25 @@ pub fn phone(raw: &str) -> Result<String, Unparseable> {
 /// Trimmed and lower-cased. The one email check every part of the service uses.
 pub fn email(raw: &str) -> Result<String, Unparseable> {
     let e = raw.trim().to_lowercase();
-    let ok = e.len() <= 254
-        && !e.contains(char::is_whitespace)
+    if e.len() <= 254 && email_shaped(&e) {
+        Ok(e)
+    } else {
+        Err(Unparseable::Email)
+    }
+}
+
+/// The shape of an address, whatever its length: something, one `@`, and a domain with a dot
+/// inside it; no whitespace. (Lower-casing never changes it, so it is checked as given.)
+pub fn email_shaped(raw: &str) -> bool {
+    let e = raw.trim();
+    !e.contains(char::is_whitespace)
         && e.split_once('@').is_some_and(|(l, d)| {
             !l.is_empty()
                 && d.contains('.')
                 && !d.contains('@')
                 && !d.starts_with('.')
                 && !d.ends_with('.')
-        });
-    if ok { Ok(e) } else { Err(Unparseable::Email) }
+        })
 }
 
 /// An address mail can be sent to: [`email`], and read by the mail library as exactly that bare
@@ -215,6 +224,13 @@ mod tests {
             Ok("bad.guy@example.org")
         );
         assert_eq!(email("no-at-sign"), Err(Unparseable::Email));
+        // The shape alone, whatever the length in bytes (a contact address is kept as written).
+        let long = format!("{}@example.org", "é".repeat(200));
+        assert!(email_shaped(&long));
+        assert_eq!(email(&long), Err(Unparseable::Email));
+        for bad in ["", "@a.b", "a@b", "a@.b", "a@b.", "a b@c.d", "a@b@c.d"] {
+            assert!(!email_shaped(bad), "{bad}");
+        }
         for v in ["AB12 CDE", "ab12cde", "Ab12-Cde", " AB 12 CDE "] {
             assert_eq!(vehicle(v).as_deref(), Ok("AB12CDE"), "{v}");
         }

@@ -381,15 +381,6 @@ pub fn queue(
     Ok(query.load::<QueueRow>(conn)?)
 }
 
-/// The day a report was submitted, withdrawn or not: where a queue page after it starts.
-pub fn submitted_on(conn: &mut DbConn, id: &ReportId) -> Result<Option<String>, DbError> {
-    Ok(reports::table
-        .find(id)
-        .select(reports::submitted_on)
-        .get_result::<String>(conn)
-        .optional()?)
-}
-
 /// How many live reports are in each status (statuses with none are absent).
 pub fn status_counts(conn: &mut DbConn) -> Result<Vec<(ReportStatus, i64)>, DbError> {
     Ok(reports::table

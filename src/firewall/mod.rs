@@ -321,15 +321,24 @@ pub fn build_police_forward(
     body.push(String::new());
     body.push(format!("Category: {category_name}"));
     body.push(format!("Region: {region_name}"));
+    // What comes from the reporter, as it is sent, for the fail-closed check below. The category
+    // and region names are the operator's reference data, not the reporter's words: a region
+    // such as "Police Service of Northern Ireland" names a place, and judging it would refuse
+    // every forward in that region.
+    let mut reporters = Vec::new();
     if let Some(area) = &content.area {
-        body.push(format!("Area: {}", clean(area, &rules, &mut removed)));
+        let area = clean(area, &rules, &mut removed);
+        reporters.push(area.clone());
+        body.push(format!("Area: {area}"));
     }
     if let Some(date) = &content.incident_date {
         body.push(format!("Incident date: {date}"));
     }
     body.push(String::new());
     body.push("What happened:".into());
-    body.push(clean(&content.description, &rules, &mut removed));
+    let description = clean(&content.description, &rules, &mut removed);
+    reporters.push(description.clone());
+    body.push(description);
     let mut perpetrator = Vec::new();
     if let Some(d) = &p.description {
         perpetrator.push(format!("Description: {}", clean(d, &rules, &mut removed)));
@@ -346,13 +355,18 @@ pub fn build_police_forward(
         }
     }
     if !perpetrator.is_empty() {
+        reporters.extend(perpetrator.iter().cloned());
         body.push(String::new());
         body.push("Perpetrator:".into());
         body.extend(perpetrator);
     }
     let body_text = body.join("\n");
-    // Fail closed: if the scrubber missed anything it can itself still see, send nothing.
-    if scrub::contains_removable(&body_text, policy) {
+    // Fail closed: if the scrubber missed anything it can itself still see in what the reporter
+    // wrote, send nothing.
+    if reporters
+        .iter()
+        .any(|text| scrub::contains_removable(text, policy))
+    {
         return Err(FirewallError::ContentSurvived);
     }
 

@@ -16,8 +16,8 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     status: Option<String>,
-    /// The id of the last case of the page before (paging).
-    after: Option<ReportId>,
+    /// The cursor the page before ended with (paging).
+    after: Option<String>,
     limit: Option<i64>,
 }
 
@@ -44,7 +44,7 @@ pub async fn list(
         if let Some(limit) = request.limit {
             url.append_pair("limit", &limit.to_string());
         }
-        url.append_pair("after", next.as_str());
+        url.append_pair("after", &next.to_string());
         response.insert_header((
             actix_web::http::header::LINK,
             format!("</api/v1/cases?{}>; rel=\"next\"", url.finish()),

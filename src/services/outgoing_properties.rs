@@ -224,3 +224,37 @@ proptest! {
         prop_assert!(draft.body.contains("07700 900123"));
     }
 }
+
+/// The category and region names are the operator's reference data: a region named for a place
+/// ("Police Service of Northern Ireland") is sent as it is, not judged as the reporter's words
+/// (that refused every forward in the region, found by scripts/schemathesis).
+#[test]
+fn every_configured_region_can_be_forwarded_to() {
+    let settings = crate::settings::Settings::load(None).unwrap();
+    let content = ReportContent {
+        area: None,
+        incident_date: None,
+        description: "He refused to pay and hit me.".into(),
+        perpetrator: Perpetrator::default(),
+        alert: true,
+        language: None,
+        contact_via_org: false,
+        share_children_with_police: false,
+    };
+    assert!(!settings.reference.regions.is_empty());
+    for region in &settings.reference.regions {
+        for category in &settings.reference.categories {
+            let forward = build_police_forward(
+                &category.name,
+                &region.name,
+                &content,
+                None,
+                &consent(ConsentLevel::Anonymous),
+                None,
+            );
+            let forward =
+                forward.unwrap_or_else(|e| panic!("{} / {}: {e}", region.name, category.name));
+            assert!(forward.text().contains(&format!("Region: {}", region.name)));
+        }
+    }
+}

@@ -1575,3 +1575,67 @@ async fn an_alert_preview_refuses_as_publishing_would(backend: Backend) {
     )
     .await;
 }
+
+/// Every region's draft can be published as it stands, and forwarded: the region and category
+/// names are the service's own words, not the reporter's (the draft of a report in "Police
+/// Service of Northern Ireland" was refused as naming a place, and so was every forward there).
+async fn every_regions_draft_publishes_and_forwards_unchanged(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = app.staff_token(Role::Caseworker).await;
+    let admin = app.staff_token(Role::Admin).await;
+    let regions: Vec<String> =
+        app.get("/api/v1/meta").await.json::<Value>().await.unwrap()["regions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["code"].as_str().unwrap().to_string())
+            .collect();
+    assert!(regions.iter().any(|r| r == "northern-ireland"));
+    for region in &regions {
+        let spoc = app
+            .authed(
+                Method::POST,
+                "/api/v1/spocs",
+                Some(&admin),
+                Some(&json!({"name": "DC Jane Doe", "region": region, "email": format!("jane.doe@{region}.police.example.org")})),
+            )
+            .await;
+        assert_eq!(spoc.status(), 201, "{region}");
+        let spoc_id = spoc.json::<Value>().await.unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (_, case) = submit(
+            &app,
+            &report(json!({
+                "region": region,
+                "description": "He refused to pay and hit me.",
+                "consent": {"police": "anonymous", "spoc_id": spoc_id, "statement_version": lookout::domain::consent::STATEMENT_VERSION},
+            })),
+        )
+        .await;
+        let published = publish_draft(&app, &token, &case, &[region.as_str()]).await;
+        assert_eq!(
+            published.status(),
+            201,
+            "{region}: {}",
+            published.text().await.unwrap()
+        );
+        let forwarded = app
+            .authed(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/forward"),
+                Some(&token),
+                Some(&json!({})),
+            )
+            .await;
+        assert_eq!(
+            forwarded.status(),
+            201,
+            "{region}: {}",
+            forwarded.text().await.unwrap()
+        );
+    }
+}
+
+both_backends!(every_regions_draft_publishes_and_forwards_unchanged);

@@ -233,6 +233,18 @@ pub fn check_consent(c: &mut Checker, input: Option<&ConsentInput>) -> Consent {
                 "must be absent when consent.police is none",
             );
         }
+        // Not needed for none, but a version that is given must be the current one, as for any
+        // other level: a client showing an old statement is told so whatever was chosen.
+        if input
+            .statement_version
+            .as_deref()
+            .is_some_and(|v| v != crate::domain::consent::STATEMENT_VERSION)
+        {
+            c.fail(
+                "consent.statement_version",
+                "is not the current consent statement: read it again from /meta",
+            );
+        }
         return Consent::none();
     }
     let spoc_id = match input.spoc_id.as_deref().map(str::trim) {
@@ -291,8 +303,10 @@ pub fn check_contact(c: &mut Checker, input: Option<&ContactInput>) -> Option<Co
     (!contact.is_empty()).then_some(contact)
 }
 
+/// The contact address is kept as the reporter wrote it (its length already checked in
+/// characters), so only its shape is checked: the OpenAPI pattern says the same.
 fn looks_like_email(s: &str) -> bool {
-    crate::identifiers::email(s).is_ok()
+    crate::identifiers::email_shaped(s)
 }
 
 /// Checks everything that can be checked without the database. `contact_via_org` is set only for

@@ -76,7 +76,7 @@ struct QueuePage {
     status: String,
     /// Whether this is a later page (not the first).
     paged: bool,
-    next: Option<ReportId>,
+    next: Option<cases::Cursor>,
 }
 
 fn status_label(status: ReportStatus) -> &'static str {
@@ -105,9 +105,7 @@ pub async fn queue(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse
         Err(res) => return res,
     };
     let current = query_value(&req, "status").unwrap_or_default();
-    let after = query_value(&req, "after")
-        .filter(|s| !s.is_empty())
-        .map(ReportId::from);
+    let after = query_value(&req, "after").filter(|s| !s.is_empty());
     let request = cases::ListRequest {
         status: Some(current.clone()).filter(|s| !s.is_empty()),
         after: after.clone(),
