@@ -374,14 +374,17 @@ pub fn build_police_forward(
     match consent.level {
         ConsentLevel::Full => {
             let route = route.ok_or(FirewallError::NoContactRoute)?;
-            text.push_str("\n\nContact route chosen by the reporter:\n");
-            text.push_str(&render_route(&route, &mut removed));
+            let route = render_route(&route, &mut removed);
             // The route is the reporter's own words too: checked like the rest, fail closed.
             // (Its own name and address are meant to leave here; the immigration rules and the
-            // language gate still apply to all of it.)
-            if scrub::contains_immigration_content(&text) {
+            // language gate still apply to it, and to the rest of what the reporter wrote with
+            // it. Not to the region's name: "Northern Ireland" reads as a nationality.)
+            reporters.push(route.clone());
+            if scrub::contains_immigration_content(&reporters.join("\n")) {
                 return Err(FirewallError::ContentSurvived);
             }
+            text.push_str("\n\nContact route chosen by the reporter:\n");
+            text.push_str(&route);
         }
         _ => {
             text.push_str(

@@ -244,17 +244,26 @@ fn every_configured_region_can_be_forwarded_to() {
     assert!(!settings.reference.regions.is_empty());
     for region in &settings.reference.regions {
         for category in &settings.reference.categories {
-            let forward = build_police_forward(
-                &category.name,
-                &region.name,
-                &content,
-                None,
-                &consent(ConsentLevel::Anonymous),
-                None,
-            );
-            let forward =
-                forward.unwrap_or_else(|e| panic!("{} / {}: {e}", region.name, category.name));
-            assert!(forward.text().contains(&format!("Region: {}", region.name)));
+            let contact = ContactDetails {
+                name: Some("Jess".into()),
+                email: None,
+                phone: Some("07700 900456".into()),
+                notes: None,
+            };
+            for level in [ConsentLevel::Anonymous, ConsentLevel::Full] {
+                let forward = build_police_forward(
+                    &category.name,
+                    &region.name,
+                    &content,
+                    Some(&contact),
+                    &consent(level),
+                    Some(ContactRoute::Reporter(contact.clone())),
+                );
+                let forward = forward.unwrap_or_else(|e| {
+                    panic!("{} / {} / {level:?}: {e}", region.name, category.name)
+                });
+                assert!(forward.text().contains(&format!("Region: {}", region.name)));
+            }
         }
     }
 }
