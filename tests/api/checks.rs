@@ -13,8 +13,8 @@ async fn check(app: &TestApp, body: Value) -> Value {
     res.json().await.unwrap()
 }
 
-/// Submits a report and returns (receipt, case id).
-async fn submit(app: &TestApp, body: Value) -> (String, String) {
+/// Submits a report and returns (receipt, case id), whatever else is in the queue.
+pub(crate) async fn submit(app: &TestApp, body: Value) -> (String, String) {
     let before = app.strings("SELECT id AS v FROM reports");
     let res = app.post_json("/api/v1/reports", &body).await;
     assert_eq!(res.status(), 201);

@@ -818,23 +818,6 @@ async fn casework_in_the_console_is_the_apis_casework(backend: Backend) {
     assert!(alerts[0].text.contains("Pushed a worker down the stairs."));
 }
 
-/// Files a report and gives its receipt and id, whatever else is in the queue.
-async fn submit_another(app: &TestApp) -> (String, String) {
-    let before = app.strings("SELECT id AS v FROM reports");
-    let res = app.post_json("/api/v1/reports", &report(json!({}))).await;
-    assert_eq!(res.status(), 201);
-    let receipt = res.json::<Value>().await.unwrap()["receipt"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let id = app
-        .strings("SELECT id AS v FROM reports")
-        .into_iter()
-        .find(|id| !before.contains(id))
-        .unwrap();
-    (receipt, id)
-}
-
 /// The queue comes a page at a time, in the API and the console alike: every live case once, oldest
 /// first, none repeated or skipped when a report arrives between pages; the console's tabs count
 /// them all.
@@ -890,7 +873,7 @@ async fn the_queue_comes_a_page_at_a_time(backend: Backend) {
         if pages == 1 {
             // A report filed between pages comes once, with the other report of its day, in
             // id order (a day is all the queue knows of when a report came).
-            let (_, later) = submit_another(&app).await;
+            let (_, later) = crate::checks::submit(&app, report(json!({}))).await;
             let mut today = vec![first.clone(), later];
             today.sort();
             expected.extend(today);
