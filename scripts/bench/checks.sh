@@ -21,10 +21,7 @@ export LOOKOUT__LOG__LEVEL=warn
 export LOOKOUT__DATABASE__URL=${LOOKOUT_BENCH_DATABASE_URL:-sqlite://$work/lookout.db}
 export LOOKOUT__DATABASE__POOL_SIZE=16
 export LOOKOUT__KEYS__MASTER_KEY_FILE=$work/master.key
-# The limits would (rightly) stop a single load generator: lift them for the measurement.
-export LOOKOUT__CHECKS__PER_CLIENT_PER_MINUTE=1000000000
-export LOOKOUT__CHECKS__GLOBAL_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__PROOF_OF_WORK_ABOVE_PER_MINUTE=0
+source scripts/bench/unlimited.sh
 
 "$bin" keys generate --out "$work/master.key" >/dev/null
 "$bin" migrate >/dev/null

@@ -19,14 +19,7 @@ export LOOKOUT__SERVER__BIND=127.0.0.1:$port
 export LOOKOUT__LOG__LEVEL=warn
 export LOOKOUT__DATABASE__URL=${LOOKOUT_BENCH_DATABASE_URL:-sqlite://$work/lookout.db}
 export LOOKOUT__KEYS__MASTER_KEY_FILE=$work/master.key
-# The anonymous-request limit would (rightly) stop a single load generator: lift it.
-export LOOKOUT__LIMITS__ANONYMOUS_PER_CLIENT_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__ANONYMOUS_GLOBAL_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__RECEIPT_PER_CLIENT_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__RECEIPT_GLOBAL_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__LOGIN_PER_CLIENT_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__LOGIN_GLOBAL_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__PROOF_OF_WORK_ABOVE_PER_MINUTE=0
+source scripts/bench/unlimited.sh
 
 "$bin" keys generate --out "$work/master.key" >/dev/null
 "$bin" migrate >/dev/null

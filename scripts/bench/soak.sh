@@ -49,18 +49,7 @@ export LOOKOUT__DATABASE__URL=${LOOKOUT_BENCH_DATABASE_URL:-sqlite://$work/looko
 export LOOKOUT__KEYS__MASTER_KEY_FILE=$work/master.key
 export LOOKOUT__MAIL__TRANSPORT=outbox
 export LOOKOUT__MAIL__OUTBOX_DIR=$work/outbox
-# One load generator is one client far past every limit: lift them all (reports and subscriptions,
-# receipt follow-ups, staff logins, checks) and turn off the proof of work asked for when the
-# service counts a flood, so the soak measures the service, not the limiters.
-export LOOKOUT__LIMITS__ANONYMOUS_PER_CLIENT_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__ANONYMOUS_GLOBAL_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__RECEIPT_PER_CLIENT_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__RECEIPT_GLOBAL_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__LOGIN_PER_CLIENT_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__LOGIN_GLOBAL_PER_MINUTE=1000000000
-export LOOKOUT__LIMITS__PROOF_OF_WORK_ABOVE_PER_MINUTE=0
-export LOOKOUT__CHECKS__PER_CLIENT_PER_MINUTE=1000000000
-export LOOKOUT__CHECKS__GLOBAL_PER_MINUTE=1000000000
+source scripts/bench/unlimited.sh
 
 "$bin" keys generate --out "$work/master.key" >/dev/null
 "$bin" migrate >/dev/null

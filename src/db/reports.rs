@@ -344,9 +344,9 @@ pub struct QueueRow {
     pub relayed_by: Option<OrgId>,
 }
 
-/// One page of the case queue: live reports, optionally of one status, oldest first, starting
-/// after the report `after` (its day and id, so a page never repeats or skips a row when others
-/// come or go), at most `limit` rows.
+/// One page of the case queue: live reports, optionally of one status, oldest first (by day, then
+/// id), starting after the place `after` (a day and an id, so no row comes on two pages), at most
+/// `limit` rows.
 pub fn queue(
     conn: &mut DbConn,
     status: Option<ReportStatus>,

@@ -96,14 +96,8 @@ impl Cursor {
                     c.is_ascii_digit()
                 }
             });
-        let id_ok = id.len() == 36
-            && id.char_indices().all(|(i, c)| {
-                if matches!(i, 8 | 13 | 18 | 23) {
-                    c == '-'
-                } else {
-                    c.is_ascii_digit() || ('a'..='f').contains(&c)
-                }
-            });
+        // Report ids are lower-case hyphenated UUIDs, and only that form is taken.
+        let id_ok = uuid::Uuid::try_parse(id).is_ok_and(|u| u.hyphenated().to_string() == id);
         (day_ok && id_ok).then(|| Cursor {
             day: day.to_string(),
             id: ReportId::from(id.to_string()),
