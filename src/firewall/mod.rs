@@ -275,22 +275,39 @@ pub fn clean_alone(text: &str) -> String {
     clean(text, &rules, &mut BTreeSet::new())
 }
 
-/// Identifiers are kept, unless one is itself immigration-related or unreadable (it is then
-/// dropped whole).
-fn clean_list(items: &[String], removed: &mut BTreeSet<&'static str>) -> Vec<String> {
+/// The identifiers of one list that may leave under `rules`: kept as written, unless one holds
+/// what the rules remove from free text (immigration content, text the firewall cannot read,
+/// an address, another person's name); that one is dropped whole and its kind recorded. Each is
+/// judged alone on the line it is sent on (`label: item`, which [`labelled`] writes): the check
+/// before sending judges exactly that, so a kept identifier never makes it refuse (a vehicle
+/// written "0.g" reads as an address, "g." being a Lithuanian street; a word no list knows
+/// reads as a sentence the firewall cannot read once the label stands before it).
+pub fn clean_list(
+    label: &str,
+    items: &[String],
+    rules: &TextRules<'_>,
+    removed: &mut BTreeSet<&'static str>,
+) -> Vec<String> {
     items
         .iter()
         .filter(|item| {
-            let scrubbed = scrub::scrub_immigration(item);
-            if scrubbed.removed.is_empty() {
-                true
-            } else {
-                removed.extend(scrubbed.removed.iter().map(|r| r.label()));
-                false
+            let line = labelled(label, item);
+            let scrubbed = scrub::scrub(&line, rules.policy);
+            let named =
+                rules.policy.places_and_people && !names::find(&line, &rules.own_words).is_empty();
+            removed.extend(scrubbed.removed.iter().map(|r| r.label()));
+            if named {
+                removed.insert(NAME_LABEL);
             }
+            scrubbed.removed.is_empty() && !named
         })
         .cloned()
         .collect()
+}
+
+/// One identifier on its line, as [`clean_list`] judges it.
+pub fn labelled(label: &str, item: &str) -> String {
+    format!("{label}: {item}")
 }
 
 /// Builds exactly what the consented SPOC would receive.
@@ -341,7 +358,9 @@ pub fn build_police_forward(
     body.push(description);
     let mut perpetrator = Vec::new();
     if let Some(d) = &p.description {
-        perpetrator.push(format!("Description: {}", clean(d, &rules, &mut removed)));
+        let d = clean(d, &rules, &mut removed);
+        perpetrator.push(format!("Description: {d}"));
+        reporters.push(d);
     }
     for (label, list) in [
         ("Phone numbers", &p.phone_numbers),
@@ -349,13 +368,15 @@ pub fn build_police_forward(
         ("Vehicles", &p.vehicles),
         ("Online handles", &p.online_handles),
     ] {
-        let kept = clean_list(list, &mut removed);
+        let kept = clean_list(label, list, &rules, &mut removed);
         if !kept.is_empty() {
             perpetrator.push(format!("{label}: {}", kept.join(", ")));
+            // Judged one by one, as they were kept: two identifiers side by side ("14", "Bute
+            // Street") are still the perpetrator's identifiers, not an address the reporter wrote.
+            reporters.extend(kept.iter().map(|item| labelled(label, item)));
         }
     }
     if !perpetrator.is_empty() {
-        reporters.extend(perpetrator.iter().cloned());
         body.push(String::new());
         body.push("Perpetrator:".into());
         body.extend(perpetrator);
@@ -374,13 +395,14 @@ pub fn build_police_forward(
     match consent.level {
         ConsentLevel::Full => {
             let route = route.ok_or(FirewallError::NoContactRoute)?;
-            let route = render_route(&route, &mut removed);
-            // The route is the reporter's own words too: checked like the rest, fail closed.
-            // (Its own name and address are meant to leave here; the immigration rules and the
-            // language gate still apply to it, and to the rest of what the reporter wrote with
-            // it. Not to the region's name: "Northern Ireland" reads as a nationality.)
-            reporters.push(route.clone());
-            if scrub::contains_immigration_content(&reporters.join("\n")) {
+            let (route, values) = render_route(&route, &mut removed);
+            // The route is the reporter's own words too: checked like the rest, fail closed,
+            // each value alone as it is sent. (Its own name and address are meant to leave here;
+            // the immigration rules and the language gate still apply to it.)
+            if values
+                .iter()
+                .any(|v| scrub::contains_immigration_content(v))
+            {
                 return Err(FirewallError::ContentSurvived);
             }
             text.push_str("\n\nContact route chosen by the reporter:\n");
@@ -402,15 +424,21 @@ pub fn build_police_forward(
     })
 }
 
-fn render_route(route: &ContactRoute, removed: &mut BTreeSet<&'static str>) -> String {
+/// The route as sent, and each value in it as the reporter wrote it (for the check).
+fn render_route(
+    route: &ContactRoute,
+    removed: &mut BTreeSet<&'static str>,
+) -> (String, Vec<String>) {
     match route {
         ContactRoute::Reporter(c) => {
             let mut lines = Vec::new();
+            let mut values = Vec::new();
             if let Some(n) = &c.name {
                 let scrubbed = scrub::scrub_immigration(n);
                 removed.extend(scrubbed.removed.iter().map(|r| r.label()));
                 if scrubbed.removed.is_empty() {
                     lines.push(format!("Name: {n}"));
+                    values.push(n.clone());
                 }
             }
             // An address or number that itself carries such words is left out whole.
@@ -420,6 +448,7 @@ fn render_route(route: &ContactRoute, removed: &mut BTreeSet<&'static str>) -> S
                         removed.insert(scrub::Removed::ImmigrationReference.label());
                     } else {
                         lines.push(format!("{label}: {v}"));
+                        values.push(v.clone());
                     }
                 }
             }
@@ -427,12 +456,14 @@ fn render_route(route: &ContactRoute, removed: &mut BTreeSet<&'static str>) -> S
                 let scrubbed = scrub::scrub_immigration(notes);
                 removed.extend(scrubbed.removed.iter().map(|r| r.label()));
                 lines.push(format!("How to get in touch: {}", scrubbed.text));
+                values.push(scrubbed.text);
             }
-            lines.join("\n")
+            (lines.join("\n"), values)
         }
-        ContactRoute::Organisation { name, email } => {
-            format!("Through the outreach organisation that relayed the report: {name} <{email}>")
-        }
+        ContactRoute::Organisation { name, email } => (
+            format!("Through the outreach organisation that relayed the report: {name} <{email}>"),
+            Vec::new(),
+        ),
     }
 }
 

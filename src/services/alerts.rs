@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::domain::{ContactDetails, Identifiers, ReportContent};
 use crate::firewall::scrub::Policy;
-use crate::firewall::{TextRules, clean};
+use crate::firewall::{TextRules, clean, clean_list};
 use crate::settings::{DatePrecision, Settings};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -71,11 +71,13 @@ pub fn draft(
         body.push(String::new());
         body.push(format!("Perpetrator: {}", clean(d, &rules, &mut removed)));
     }
+    // Identifiers that themselves hold what the rules remove are left out of the draft (its
+    // text and its list alike), so an unedited draft passes the check at publishing.
     let identifiers = Identifiers {
-        phone_numbers: p.phone_numbers.clone(),
-        emails: p.emails.clone(),
-        vehicles: p.vehicles.clone(),
-        online_handles: p.online_handles.clone(),
+        phone_numbers: clean_list("Phone numbers", &p.phone_numbers, &rules, &mut removed),
+        emails: clean_list("Email addresses", &p.emails, &rules, &mut removed),
+        vehicles: clean_list("Vehicles", &p.vehicles, &rules, &mut removed),
+        online_handles: clean_list("Online handles", &p.online_handles, &rules, &mut removed),
     };
     for (label, list) in [
         ("Phone numbers", &identifiers.phone_numbers),
@@ -84,6 +86,10 @@ pub fn draft(
         ("Online handles", &identifiers.online_handles),
     ] {
         if !list.is_empty() {
+            // A blank line before each: the check at publishing reads across a single line
+            // break ("Home⏎Office"), and the end of one line with the start of the next
+            // ("Perpetrator: … 14" then "Vehicles: Flat …") would read as an address.
+            body.push(String::new());
             body.push(format!("{label}: {}", list.join(", ")));
         }
     }
