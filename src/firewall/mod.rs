@@ -249,8 +249,19 @@ pub fn clean(text: &str, rules: &TextRules<'_>, removed: &mut BTreeSet<&'static 
         }
         out = named;
     }
-    redact::collapse_markers(&out)
+    let out = redact::collapse_markers(&out);
+    // Fail closed, piece by piece: if the rules can still see something in what cleaning left
+    // (removals and redactions can bring text together into something new; "Ǆ£0LìZ0" did), the
+    // whole piece becomes the marker. Nothing of it leaves, and the rest of the report still can.
+    if scrub::contains_removable(&out, rules.policy) {
+        removed.insert(UNCHECKED_LABEL);
+        return redact::MARKER.to_owned();
+    }
+    out
 }
+
+/// Label of a piece of text withheld whole because cleaning did not settle.
+pub const UNCHECKED_LABEL: &str = "text the firewall could not check";
 
 /// A text alone through everything that leaves, as a report whose perpetrator's numbers and
 /// addresses are the ones the text names (the corpora and the benchmark read sentences this way:
