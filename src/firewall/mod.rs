@@ -5,8 +5,9 @@
 //! - `PoliceForward` is the only thing that can be sent to police. Its fields are private and it
 //!   is built only by `build_police_forward`, from a report and an `ActiveConsent`; it has no field
 //!   that could hold immigration or nationality data, and every free text in it has been through
-//!   `scrub::scrub_immigration` (which removes such content) and `redact::redact` (which removes the
-//!   reporter's identifiers). A final check refuses to build it if anything immigration-related survived.
+//!   `clean` (the scrubber, `redact::redact` for the reporter's identifiers, the names rule), which
+//!   judges what it leaves again and withholds the whole piece if the rules still find anything.
+//!   Under full consent, a contact route that still holds immigration content refuses the forward.
 //!
 //! What it guarantees and its limits: `docs/firewall.md`.
 
@@ -317,8 +318,24 @@ pub fn clean_list(
 }
 
 /// One identifier on its line, as [`clean_list`] judges it.
-pub fn labelled(label: &str, item: &str) -> String {
+fn labelled(label: &str, item: &str) -> String {
     format!("{label}: {item}")
+}
+
+/// The perpetrator's four identifier lists, each with the label it leaves under (police
+/// forwards and alert drafts alike).
+pub fn identifier_lists<'a>(
+    phone_numbers: &'a [String],
+    emails: &'a [String],
+    vehicles: &'a [String],
+    online_handles: &'a [String],
+) -> [(&'static str, &'a [String]); 4] {
+    [
+        ("Phone numbers", phone_numbers),
+        ("Email addresses", emails),
+        ("Vehicles", vehicles),
+        ("Online handles", online_handles),
+    ]
 }
 
 /// Builds exactly what the consented SPOC would receive.
@@ -349,42 +366,31 @@ pub fn build_police_forward(
     body.push(String::new());
     body.push(format!("Category: {category_name}"));
     body.push(format!("Region: {region_name}"));
-    // What comes from the reporter, as it is sent, for the fail-closed check below. The category
-    // and region names are the operator's reference data, not the reporter's words: a region
-    // such as "Police Service of Northern Ireland" names a place, and judging it would refuse
-    // every forward in that region.
-    let mut reporters = Vec::new();
+    // Everything the reporter wrote goes through `clean` or `clean_list`, which fail closed
+    // piece by piece: what leaves of it is what the rules, judging it again, find nothing in.
+    // The category and region names are the operator's reference data, not the reporter's
+    // words, and are not judged: "Police Service of Northern Ireland" names a place.
     if let Some(area) = &content.area {
-        let area = clean(area, &rules, &mut removed);
-        reporters.push(area.clone());
-        body.push(format!("Area: {area}"));
+        body.push(format!("Area: {}", clean(area, &rules, &mut removed)));
     }
     if let Some(date) = &content.incident_date {
         body.push(format!("Incident date: {date}"));
     }
     body.push(String::new());
     body.push("What happened:".into());
-    let description = clean(&content.description, &rules, &mut removed);
-    reporters.push(description.clone());
-    body.push(description);
+    body.push(clean(&content.description, &rules, &mut removed));
     let mut perpetrator = Vec::new();
     if let Some(d) = &p.description {
-        let d = clean(d, &rules, &mut removed);
-        perpetrator.push(format!("Description: {d}"));
-        reporters.push(d);
+        perpetrator.push(format!("Description: {}", clean(d, &rules, &mut removed)));
     }
-    for (label, list) in [
-        ("Phone numbers", &p.phone_numbers),
-        ("Email addresses", &p.emails),
-        ("Vehicles", &p.vehicles),
-        ("Online handles", &p.online_handles),
-    ] {
+    for (label, list) in
+        identifier_lists(&p.phone_numbers, &p.emails, &p.vehicles, &p.online_handles)
+    {
+        // Each identifier is judged alone: two side by side ("14", "Bute Street") are still the
+        // perpetrator's identifiers, not an address the reporter wrote.
         let kept = clean_list(label, list, &rules, &mut removed);
         if !kept.is_empty() {
             perpetrator.push(format!("{label}: {}", kept.join(", ")));
-            // Judged one by one, as they were kept: two identifiers side by side ("14", "Bute
-            // Street") are still the perpetrator's identifiers, not an address the reporter wrote.
-            reporters.extend(kept.iter().map(|item| labelled(label, item)));
         }
     }
     if !perpetrator.is_empty() {
@@ -392,17 +398,7 @@ pub fn build_police_forward(
         body.push("Perpetrator:".into());
         body.extend(perpetrator);
     }
-    let body_text = body.join("\n");
-    // Fail closed: if the scrubber missed anything it can itself still see in what the reporter
-    // wrote, send nothing.
-    if reporters
-        .iter()
-        .any(|text| scrub::contains_removable(text, policy))
-    {
-        return Err(FirewallError::ContentSurvived);
-    }
-
-    let mut text = body_text;
+    let mut text = body.join("\n");
     match consent.level {
         ConsentLevel::Full => {
             let route = route.ok_or(FirewallError::NoContactRoute)?;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::domain::{ContactDetails, Identifiers, ReportContent};
 use crate::firewall::scrub::Policy;
-use crate::firewall::{TextRules, clean, clean_list};
+use crate::firewall::{TextRules, clean, clean_list, identifier_lists};
 use crate::settings::{DatePrecision, Settings};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -75,18 +75,21 @@ pub fn draft(
     }
     // Identifiers that themselves hold what the rules remove are left out of the draft (its
     // text and its list alike), so an unedited draft passes the check at publishing.
+    let [phone_numbers, emails, vehicles, online_handles] =
+        identifier_lists(&p.phone_numbers, &p.emails, &p.vehicles, &p.online_handles)
+            .map(|(label, list)| clean_list(label, list, &rules, &mut removed));
     let identifiers = Identifiers {
-        phone_numbers: clean_list("Phone numbers", &p.phone_numbers, &rules, &mut removed),
-        emails: clean_list("Email addresses", &p.emails, &rules, &mut removed),
-        vehicles: clean_list("Vehicles", &p.vehicles, &rules, &mut removed),
-        online_handles: clean_list("Online handles", &p.online_handles, &rules, &mut removed),
+        phone_numbers,
+        emails,
+        vehicles,
+        online_handles,
     };
-    for (label, list) in [
-        ("Phone numbers", &identifiers.phone_numbers),
-        ("Email addresses", &identifiers.emails),
-        ("Vehicles", &identifiers.vehicles),
-        ("Online handles", &identifiers.online_handles),
-    ] {
+    for (label, list) in identifier_lists(
+        &identifiers.phone_numbers,
+        &identifiers.emails,
+        &identifiers.vehicles,
+        &identifiers.online_handles,
+    ) {
         if !list.is_empty() {
             // A blank line before each: the check at publishing reads across a single line
             // break ("Home⏎Office"), and the end of one line with the start of the next
