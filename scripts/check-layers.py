@@ -34,7 +34,7 @@ for layer, modules in enumerate(
         # 0: plain types shared by everything.
         ["domain"],
         # 1: pure rules (no I/O) and infrastructure (no business rules).
-        ["firewall", "redact", "identifiers", "db", "crypto", "mail", "limits", "settings",
+        ["firewall", "redact", "identifiers", "suppression", "db", "crypto", "mail", "limits", "settings",
          "secret", "clock", "i18n", "state"],
         # 2: services, one module per capability.
         ["services"],
@@ -48,7 +48,7 @@ for layer, modules in enumerate(
 # Within layer 1, the pure rules must not reach infrastructure, and infrastructure must not
 # reach the rules: the two halves are independent of each other except through `domain`.
 # `state` gathers infrastructure for the services (database, keys, mailer, settings, limiters).
-RULES = {"firewall", "redact", "identifiers"}
+RULES = {"firewall", "redact", "identifiers", "suppression"}
 INFRA_MAY_USE = {
     "state": {"db", "crypto", "mail", "limits", "settings", "secret", "clock"},
     "db": {"secret", "clock"},
@@ -64,6 +64,7 @@ INFRA_MAY_USE = {
     "firewall": {"identifiers", "redact"},
     "redact": {"identifiers"},
     "identifiers": set(),
+    "suppression": set(),
 }
 
 # A face holds no business rule: it reaches the core through the services (and the state they

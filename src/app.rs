@@ -22,7 +22,7 @@ use crate::http::{self, problem};
 use crate::limits::{Challenge, RetryAfter};
 use crate::mail::Sender;
 use crate::services::deliveries::{self, Drained};
-use crate::services::{audit_head, retention};
+use crate::services::{audit_head, retention, statistics};
 use crate::settings::Settings;
 use crate::state::AppState;
 use crate::telemetry::RequestCounts;
@@ -40,12 +40,17 @@ pub struct Application {
 pub struct Stopper {
     server: ServerHandle,
     worker_stop: watch::Sender<bool>,
+    state: Arc<AppState>,
 }
 
 impl Stopper {
+    /// Stops serving and the workers; when it returns, counts kept in memory are written.
     pub async fn stop(&self) {
         let _ = self.worker_stop.send(true);
         self.server.stop(true).await;
+        if let Err(e) = statistics::flush(&self.state).await {
+            tracing::warn!(kind = ?e.kind(), "writing the check counts at stop failed");
+        }
     }
 }
 
@@ -118,6 +123,7 @@ impl Application {
         tokio::spawn(request_counts.clone().log_daily(stop_rx.clone()));
         let request_counts = web::Data::from(request_counts);
         tokio::spawn(retention::run(state.clone().into_inner(), stop_rx.clone()));
+        tokio::spawn(statistics::run(state.clone().into_inner(), stop_rx.clone()));
         tokio::spawn(deliveries::run(
             state.clone().into_inner(),
             sender.clone(),
@@ -164,6 +170,7 @@ impl Application {
         Stopper {
             server: self.server.handle(),
             worker_stop: self.worker_stop.clone(),
+            state: self.drainer.state.clone(),
         }
     }
 
@@ -177,6 +184,10 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
         let _ = self.worker_stop.send(true);
+        // Counts kept in memory are written before the process goes.
+        if let Err(e) = statistics::flush(&self.drainer.state).await {
+            tracing::warn!(kind = ?e.kind(), "writing the check counts at stop failed");
+        }
         result
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! 1. faces: `http` (the JSON API), `web` (the HTML pages), `cli`, and the shell that starts them (`app`, `telemetry`);
 //! 2. `services`: one module per capability, owning its rules;
-//! 3. pure rules (`firewall`, `redact`, `identifiers`: no I/O) and infrastructure (`db`,
+//! 3. pure rules (`firewall`, `redact`, `identifiers`, `suppression`: no I/O) and infrastructure (`db`,
 //!    `crypto`, `mail`, `i18n`, `limits`, `settings`, `secret`, `clock`, and `state`, which gathers
 //!    them for the services);
 //! 4. `domain`: plain types and the core's error.
@@ -23,6 +23,7 @@ pub mod services;
 pub mod firewall;
 pub mod identifiers;
 pub mod redact;
+pub mod suppression;
 
 // Infrastructure.
 pub mod clock;

@@ -2,8 +2,8 @@
 //! in-memory limits. Defined here, below the services, so a service depends on this and never on
 //! the application that builds it; the faces hand it to the services they call.
 
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
 
 use tokio::sync::{Notify, Semaphore};
 
@@ -12,6 +12,8 @@ use crate::crypto::receipt::ReceiptHasher;
 use crate::crypto::sealed::SealedReportKeys;
 use crate::crypto::{KeyRing, Purpose};
 use crate::db::Db;
+use crate::db::tally::Tally;
+use crate::domain::statistics::{Published, Quarter};
 use crate::limits::{Limits, MissThrottle, ProofOfWork, Quota, TrustedProxies};
 use crate::mail::Sender;
 use crate::settings::Settings;
@@ -42,6 +44,10 @@ pub struct AppState {
     /// Scrubbing and redaction of whole reports (previews) run on blocking threads, this many
     /// at once, never on the async workers.
     pub text_permits: Semaphore,
+    /// Client checks counted in memory, written every minute (`services::statistics`).
+    pub tally: Tally,
+    /// The published statistics, final once computed, kept until the quarter changes.
+    pub published: Mutex<Option<(Quarter, Arc<Published>)>>,
 }
 
 impl AppState {
@@ -65,6 +71,8 @@ impl AppState {
             hashing: HashPool::new(cores.min(HASH_THREADS)),
             legacy_receipts: AtomicBool::new(true),
             deliveries_wake: Arc::new(Notify::new()),
+            tally: Tally::default(),
+            published: Mutex::new(None),
             keys,
         }
     }

@@ -20,6 +20,8 @@ pub mod register;
 pub mod reports;
 pub mod schema;
 pub mod staff;
+pub mod statistics;
+pub mod tally;
 
 use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};

@@ -200,6 +200,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    statistics_counts (quarter, figure) {
+        quarter -> Text,
+        figure -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
+    police_requests (id) {
+        id -> Text,
+        report_id -> Nullable<Text>,
+        spoc_id -> Nullable<Text>,
+        requester -> Text,
+        asked_for -> Text,
+        recorded_on -> Text,
+    }
+}
+
 diesel::joinable!(reports -> spocs (consent_spoc_id));
 diesel::joinable!(report_keys -> reports (report_id));
 diesel::joinable!(report_contacts -> reports (report_id));
@@ -232,4 +251,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     orgs,
     disclosures,
     identifier_index,
+    statistics_counts,
+    police_requests,
 );

@@ -41,6 +41,8 @@ pub enum AuditAction {
     StaffDisable,
     /// A caseworker read what a forward would send (the decrypted report, built for police).
     CaseViewForward,
+    /// A request for more than was consented was recorded, and refused (target: the request).
+    PoliceRequestRefused,
 }
 
 impl fmt::Display for AuditAction {
@@ -73,6 +75,7 @@ impl fmt::Display for AuditAction {
             AuditAction::StaffTotpReset => "staff.totp_reset",
             AuditAction::StaffDisable => "staff.disable",
             AuditAction::CaseViewForward => "case.view_forward",
+            AuditAction::PoliceRequestRefused => "police_request.refused",
         };
         f.write_str(word)
     }

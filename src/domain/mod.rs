@@ -55,7 +55,9 @@ pub mod consent;
 pub mod error;
 pub mod ids;
 pub mod report;
+pub mod requests;
 pub mod staff;
+pub mod statistics;
 pub mod status;
 
 pub use audit::{Actor, AuditAction};

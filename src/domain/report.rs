@@ -75,3 +75,8 @@ pub struct AlertContent {
     pub body: String,
     pub identifiers: Identifiers,
 }
+
+/// The category of reports about police officers' conduct: the reporter is warned before
+/// consenting, it goes to police only as the reporter's own latest consent names, and it is
+/// counted on its own in the published statistics.
+pub const MISCONDUCT: &str = "police_misconduct";

@@ -9,12 +9,14 @@ pub mod json;
 mod limit;
 mod meta;
 mod openapi;
+mod police_requests;
 pub mod problem;
 mod receipt;
 mod register;
 mod relay;
 mod reports;
 mod staff;
+mod statistics;
 mod subscriptions;
 
 use actix_web::web;
@@ -95,6 +97,11 @@ api! {
     "/audit/verify" => { get => register::verify_audit },
     "/relay/reports" => { post => relay::submit },
     "/checks" => { post => checks::check },
+    "/statistics" => { get => statistics::get },
+    "/police-requests" => {
+        get => police_requests::list,
+        post => police_requests::record,
+    },
 }
 
 pub async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {

@@ -11,6 +11,7 @@ use crate::db::alerts::{self as alert_store, AlertRow, DeliveryRow};
 use crate::db::checks::{self as check_store, IdentifierRow};
 use crate::db::reports::{self as store, ReportRow};
 use crate::db::{self, DbConn};
+use crate::domain::statistics::Tallied;
 use crate::domain::{
     AlertContent, AlertId, ConsentLevel, ContactDetails, DeliveryKind, Identifiers, ReportContent,
     ReportId, ReportStatus, SpocId, SubscriberId,
@@ -20,12 +21,12 @@ use crate::firewall::scrub;
 use crate::identifiers::{self, Kind};
 use crate::redact::{self, Keep, Removed, ReporterContact};
 use crate::services::alerts::{self, AlertDraft};
-use crate::services::audit;
 use crate::services::checks::identifier_hash;
 use crate::services::reports::input::{Checker, MAX_LIST, MAX_MESSAGE};
 use crate::services::reports::{self, ConsentView, MessageView};
 use crate::services::staff::{Role, StaffMember};
 use crate::services::subscriptions;
+use crate::services::{audit, statistics};
 use crate::state::AppState;
 
 /// The states a case in the queue can be in (withdrawn reports are never listed).
@@ -686,6 +687,7 @@ pub async fn publish(
                     AuditAction::AlertPublish,
                     Some(&alert_row.id),
                 )?;
+                statistics::record(conn, Tallied::AlertsPublished, 1)?;
                 Ok::<_, Error>(deliveries.len())
             })
         })

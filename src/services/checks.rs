@@ -79,6 +79,7 @@ pub async fn check(state: &AppState, input: CheckInput) -> Result<CheckResult, E
             region: r.region,
             published_on: r.published_on,
         })
-        .collect();
+        .collect::<Vec<_>>();
+    crate::services::statistics::count_check(state, !matches.is_empty());
     Ok(CheckResult { matches })
 }

@@ -21,15 +21,16 @@ use crate::crypto::tokens::{constant_time_eq, keyed_hash};
 use crate::db::register::{self as register_store, DisclosureRow, SpocRow};
 use crate::db::reports::{self as store, ConsentRow, KeyRow, ReportRow};
 use crate::db::{self};
+use crate::domain::statistics::Tallied;
 use crate::domain::{AuditAction, Error, ErrorKind, FieldError};
 use crate::domain::{ConsentLevel, DisclosureId, ReportId, ReportStatus, SpocId};
 use crate::firewall::{self, ActiveConsent, SpocRef, recipients};
 use crate::mail::Outgoing;
 use crate::mail::templates::{self, Rendered};
-use crate::services::audit;
 use crate::services::register::{SpocSummary, recipient_error};
 use crate::services::reports::{self, MISCONDUCT};
 use crate::services::staff::{Role, StaffMember};
+use crate::services::{audit, statistics};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
@@ -320,6 +321,7 @@ pub async fn forward(
                         AuditAction::CaseForward,
                         Some(&d.report_id),
                     )?;
+                    statistics::record(conn, forward_figure(d.level), 1)?;
                     // What the caseworker took away is counted, never quoted.
                     if taken > 0 {
                         audit::record(
@@ -363,6 +365,8 @@ pub async fn forward(
                         AuditAction::CaseForwardFailed,
                         Some(&d.report_id),
                     )?;
+                    // Counted when recorded; not sent after all, so not a forward.
+                    statistics::record(conn, forward_figure(d.level), -1)?;
                     Ok::<_, Error>(())
                 })
             })
@@ -374,6 +378,14 @@ pub async fn forward(
         spoc: SpocSummary::from(spoc),
         level,
     })
+}
+
+/// The figure a forward at `level` counts in.
+fn forward_figure(level: ConsentLevel) -> Tallied {
+    match level {
+        ConsentLevel::Full => Tallied::ForwardsFull,
+        _ => Tallied::ForwardsAnonymous,
+    }
 }
 
 /// What a forward was decided on, checked again under the report's lock before anything is

@@ -12,10 +12,12 @@ pub mod checks;
 pub mod deliveries;
 pub mod forwarding;
 pub mod meta;
+pub mod police_requests;
 pub mod register;
 pub mod reports;
 pub mod retention;
 pub mod staff;
+pub mod statistics;
 pub mod subscriptions;
 
 #[cfg(test)]

@@ -80,3 +80,13 @@ pub async fn run(state: Arc<AppState>, mut stop: watch::Receiver<bool>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_report_expires_the_day_after_its_last_kept_day() {
+        use crate::services::reports::expires_on;
+        assert_eq!(expires_on("2026-11-20", 365), "2027-11-21");
+        assert_eq!(expires_on("2026-02-28", 1), "2026-03-02");
+    }
+}

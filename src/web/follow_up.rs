@@ -41,6 +41,15 @@ struct StatusPage {
 }
 
 impl StatusPage {
+    /// When retention will delete the report.
+    fn expires(&self) -> String {
+        self.ctx.t2(
+            "follow-up-expires",
+            ("date", self.report.expires_on.clone()),
+            ("days", self.ctx.settings().retention.days.to_string()),
+        )
+    }
+
     fn statement_version(&self) -> &'static str {
         consent::STATEMENT_VERSION
     }

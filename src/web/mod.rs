@@ -16,6 +16,7 @@ mod home;
 mod page;
 mod report;
 mod staff;
+mod statistics;
 mod subscribe;
 
 use actix_web::web;
@@ -58,6 +59,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(subscribe::unsubscribe_get))
                 .route(web::post().to(subscribe::unsubscribe_post)),
         )
+        .service(web::resource("/statistics").route(web::get().to(statistics::get)))
         .configure(staff::routes)
         .service(web::resource("/static/lookout.css").route(web::get().to(assets::stylesheet)))
         .service(web::resource("/static/icon.svg").route(web::get().to(assets::icon)))

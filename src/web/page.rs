@@ -87,6 +87,15 @@ impl Ctx {
         i18n::text_with(self.lang, key, [(name, FluentValue::from(value.as_ref()))])
     }
 
+    /// A message with two arguments.
+    pub fn t2(&self, key: &str, a: (&str, String), b: (&str, String)) -> String {
+        i18n::text_with(
+            self.lang,
+            key,
+            [(a.0, FluentValue::from(a.1)), (b.0, FluentValue::from(b.1))],
+        )
+    }
+
     /// A message with one numeric argument (plural forms choose by it).
     pub fn tn(&self, key: &str, name: &str, value: usize) -> String {
         i18n::text_with(self.lang, key, [(name, FluentValue::from(value))])

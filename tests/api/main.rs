@@ -27,3 +27,4 @@ mod smtp;
 mod staff;
 mod staff_journeys;
 mod tamper;
+mod transparency;

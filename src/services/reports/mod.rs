@@ -306,6 +306,8 @@ pub struct ReporterView {
     pub category: String,
     pub region: String,
     pub submitted_on: String,
+    /// The day retention deletes (crypto-shreds) the report, unless it is withdrawn first.
+    pub expires_on: String,
     pub consent: ConsentView,
     pub messages: Vec<MessageView>,
     pub disclosures: Vec<DisclosureView>,
@@ -372,6 +374,16 @@ pub fn load_follow_up(conn: &mut DbConn, report: &ReportRow) -> Result<FollowUpR
     })
 }
 
+/// The day retention (`services::retention`) shreds a report submitted on `submitted_on`: its
+/// sweep takes reports submitted before `today - days`, so the first sweep of day
+/// `submitted_on + days + 1` takes it.
+pub fn expires_on(submitted_on: &str, days: u32) -> String {
+    chrono::NaiveDate::parse_from_str(submitted_on, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(days) + 1)))
+        .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
+}
+
 /// What a reporter sees with their receipt.
 pub async fn reporter_view(state: &AppState, report: ReportRow) -> Result<ReporterView, Error> {
     let (report, rows) = state
@@ -413,6 +425,7 @@ pub fn render_follow_up(
         status: report.status,
         category: report.category,
         region: report.region,
+        expires_on: expires_on(&report.submitted_on, state.settings.retention.days),
         submitted_on: report.submitted_on,
         consent: ConsentView {
             police: report.consent_level,
@@ -542,6 +555,11 @@ pub async fn withdraw(state: &AppState, report: &ReportRow) -> Result<(), Error>
                     AuditAction::ReportWithdraw,
                     Some(&id),
                 )?;
+                crate::services::statistics::record(
+                    conn,
+                    crate::domain::statistics::Tallied::Withdrawals,
+                    1,
+                )?;
                 Ok::<_, Error>(())
             })?;
             db::flush_deleted(conn);
@@ -559,7 +577,7 @@ pub struct Preview {
     pub warnings: Vec<String>,
 }
 
-pub const MISCONDUCT: &str = "police_misconduct";
+pub use crate::domain::report::MISCONDUCT;
 
 /// Exactly what would leave the service for this report, built by the same functions that
 /// send. Stores nothing.

@@ -1,0 +1,2 @@
+DROP TABLE police_requests;
+DROP TABLE statistics_counts;

@@ -1,0 +1,365 @@
+//! Transparency that cannot identify anyone: published statistics by closed quarter with small
+//! counts suppressed, requests for more than was consented recorded and refused, and the day a
+//! report will be deleted.
+
+use lookout::domain::statistics::Quarter;
+use lookout::services::staff::Role;
+use lookout::settings::RefEntry;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::both_backends;
+use crate::helpers::{Backend, TestApp, assert_problem, report, spawn_app, spawn_app_with};
+
+async fn submit(app: &TestApp, category: &str) -> String {
+    let res = app
+        .post_json("/api/v1/reports", &report(json!({"category": category})))
+        .await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+async fn statistics(app: &TestApp) -> Value {
+    let res = app.get("/api/v1/statistics").await;
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+/// Every number anywhere in the published figures: none may be from 1 to 4.
+fn numbers(v: &Value, out: &mut Vec<u64>) {
+    match v {
+        Value::Number(n) => out.extend(n.as_u64()),
+        Value::Array(a) => a.iter().for_each(|x| numbers(x, out)),
+        Value::Object(o) => o
+            .iter()
+            .filter(|(k, _)| k.as_str() != "lt")
+            .for_each(|(_, x)| numbers(x, out)),
+        _ => {}
+    }
+}
+
+async fn the_current_quarter_is_never_published(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for _ in 0..6 {
+        submit(&app, "robbery").await;
+    }
+    assert_eq!(statistics(&app).await, json!({"quarters": []}));
+    let page = app.get("/statistics").await.text().await.unwrap();
+    assert!(
+        page.contains("No quarter has ended since Lookout started"),
+        "{page}"
+    );
+}
+
+both_backends!(the_current_quarter_is_never_published);
+
+/// Reports, checks, a withdrawal and a refused request made through the API this quarter; then
+/// (backdated here, as if the quarter had ended) published with small counts suppressed.
+async fn closed_quarters_are_published_with_small_counts_suppressed(backend: Backend) {
+    // One region, so that its count is the total of every category: the case complementary
+    // suppression exists for.
+    let app = spawn_app_with(backend, |s| {
+        s.reference.regions = vec![RefEntry {
+            code: "south-wales".into(),
+            name: "South Wales Police".into(),
+        }];
+    })
+    .await;
+    let caseworker = app.staff_token(Role::Caseworker).await;
+    let mut receipts = Vec::new();
+    for _ in 0..12 {
+        receipts.push(submit(&app, "robbery").await);
+    }
+    for _ in 0..3 {
+        submit(&app, "violence").await;
+    }
+    let res = app
+        .post_json("/api/v1/receipt/withdraw", &json!({"receipt": receipts[0]}))
+        .await;
+    assert_eq!(res.status(), 200);
+    for _ in 0..6 {
+        let res = app
+            .post_json("/api/v1/checks", &json!({"phone": "07700 900999"}))
+            .await;
+        assert_eq!(res.status(), 200);
+    }
+    let res = app
+        .authed(
+            Method::POST,
+            "/api/v1/police-requests",
+            Some(&caseworker),
+            Some(&json!({"requester": "police", "asked_for": ["names", "addresses_or_premises"]})),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+
+    // Nothing of this quarter is published while it lasts.
+    app.stop().await;
+    let previous = Quarter::of(lookout::clock::today()).previous();
+    let day = previous.first_day();
+    app.execute(&format!(
+        "UPDATE reports SET submitted_on = '{day}'; \
+         UPDATE statistics_counts SET quarter = '{previous}'; \
+         UPDATE police_requests SET recorded_on = '{day}';"
+    ));
+    let again = lookout::app::Application::build(app.settings.clone()).unwrap();
+    let address = format!("http://127.0.0.1:{}", again.port());
+    let stopper = again.stopper();
+    tokio::spawn(again.run_until_stopped());
+    let get = |path: &str| app.client.get(format!("{address}{path}")).send();
+
+    let body: Value = get("/api/v1/statistics")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let quarters = body["quarters"].as_array().unwrap();
+    assert_eq!(quarters.len(), 1, "{body}");
+    let q = &quarters[0];
+    assert_eq!(q["quarter"], previous.to_string());
+    let lt = json!({"lt": 5});
+    let withheld = json!({"withheld": true});
+    let by_category = &q["reports"]["by_category"];
+    let by_region = &q["reports"]["by_region"];
+    assert_eq!(by_category["violence"], lt, "3 violence reports");
+    assert_eq!(by_category["theft"], lt, "none is shown the same way");
+    // The region's count is the total: with it and robbery both shown, the categories' hidden
+    // counts would add up to exactly 3, and could not all be anything from 0 to 4.
+    assert!(
+        by_category["robbery"] == withheld || by_region["south-wales"] == withheld,
+        "{q}"
+    );
+    assert!(
+        by_category["robbery"] == json!(12) || by_region["south-wales"] == json!(15),
+        "only one of them needs withholding: {q}"
+    );
+    assert_eq!(q["checks"], json!({"made": 6, "matched": 0}));
+    assert_eq!(q["withdrawals"], lt);
+    assert_eq!(q["police_requests_refused"], lt);
+    assert_eq!(q["relayed"], json!(0));
+    assert_eq!(q["alerts_published"], json!(0));
+    assert_eq!(q["forwards"], json!({"anonymous": 0, "full": 0}));
+    assert_eq!(q["exception_disclosures"], json!(0));
+    assert_eq!(
+        q["police_misconduct_reports"],
+        by_category["police_misconduct"]
+    );
+    let mut all = Vec::new();
+    numbers(&body, &mut all);
+    assert!(all.iter().all(|n| *n == 0 || *n >= 5), "{body}");
+
+    // The page shows the same figures to people, in their language.
+    let page = get("/statistics?lang=en")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let heading = format!("Quarter {} of {}", previous.number, previous.year);
+    assert!(page.contains(&heading), "{page}");
+    assert!(
+        page.contains(r#"<td data-category="violence">fewer than 5</td>"#),
+        "{page}"
+    );
+    assert!(page.contains(">withheld</td>"), "{page}");
+    assert!(
+        page.contains(r#"<td data-figure="statistics-checks-made">6</td>"#),
+        "{page}"
+    );
+    let polish = get("/statistics?lang=pl")
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        polish.contains(&format!(
+            "Kwartał {} roku {}",
+            previous.number, previous.year
+        )),
+        "{polish}"
+    );
+    assert!(polish.contains("mniej niż 5"), "{polish}");
+    stopper.stop().await;
+}
+
+both_backends!(closed_quarters_are_published_with_small_counts_suppressed);
+
+async fn requests_for_more_are_recorded_refused_and_audited(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let caseworker = app.staff_token(Role::Caseworker).await;
+    let admin = app.staff_token(Role::Admin).await;
+    let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
+    let receipt = submit(&app, "robbery").await;
+    let cases: Value = app
+        .authed(Method::GET, "/api/v1/cases", Some(&caseworker), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let case = cases[0]["id"].as_str().unwrap().to_string();
+    let post = |body: Value, token: Option<String>| {
+        let app = &app;
+        async move {
+            app.authed(
+                Method::POST,
+                "/api/v1/police-requests",
+                token.as_deref(),
+                Some(&body),
+            )
+            .await
+        }
+    };
+
+    // "Send the girls' names, nationalities and where they work", from the registered SPOC.
+    let res = post(
+        json!({"report_id": case, "requester": "spoc", "spoc_id": spoc,
+               "asked_for": ["names", "nationality_or_immigration_status", "addresses_or_premises"]}),
+        Some(caseworker.clone()),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    let recorded: Value = res.json().await.unwrap();
+    assert_eq!(recorded["report_id"], json!(case));
+    assert_eq!(recorded["spoc"]["name"], "DC Jane Doe");
+    assert_eq!(
+        recorded["asked_for"],
+        json!([
+            "names",
+            "nationality_or_immigration_status",
+            "addresses_or_premises"
+        ])
+    );
+    let reply = recorded["reply"].as_str().unwrap();
+    assert!(reply.contains("neither confirm nor deny"), "{reply}");
+    assert!(
+        !reply.contains(&case) && !reply.contains("robbery"),
+        "{reply}"
+    );
+
+    // On its own, from another body.
+    let res = post(
+        json!({"requester": "immigration_enforcement", "asked_for": ["nationality_or_immigration_status"]}),
+        Some(caseworker.clone()),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.json::<Value>().await.unwrap()["reply"], json!(reply));
+
+    // Who asked must be said properly; nothing is recorded otherwise.
+    let bad = [
+        json!({"requester": "police", "spoc_id": spoc, "asked_for": ["names"]}),
+        json!({"requester": "spoc", "asked_for": ["names"]}),
+        json!({"requester": "police", "asked_for": []}),
+        json!({"requester": "police", "asked_for": ["names"], "words": "send everything"}),
+    ];
+    for body in bad {
+        assert_problem(
+            post(body, Some(caseworker.clone())).await,
+            422,
+            "validation_failed",
+        )
+        .await;
+    }
+    let unknown =
+        json!({"report_id": uuid::Uuid::new_v4(), "requester": "police", "asked_for": ["other"]});
+    assert_problem(
+        post(unknown, Some(caseworker.clone())).await,
+        404,
+        "not_found",
+    )
+    .await;
+    let anonymous = json!({"requester": "police", "asked_for": ["other"]});
+    assert_eq!(post(anonymous, None).await.status(), 401);
+    assert_eq!(app.count("police_requests"), 2);
+
+    let of_case: Value = app
+        .authed(
+            Method::GET,
+            &format!("/api/v1/police-requests?report_id={case}"),
+            Some(&caseworker),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(of_case.as_array().unwrap().len(), 1);
+    let audit: Value = app
+        .authed(Method::GET, "/api/v1/audit", Some(&admin), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let refused = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "police_request.refused")
+        .count();
+    assert_eq!(refused, 2, "{audit}");
+
+    // A withdrawn report is no longer tied to the requests made about it.
+    let res = app
+        .post_json("/api/v1/receipt/withdraw", &json!({"receipt": receipt}))
+        .await;
+    assert_eq!(res.status(), 200);
+    let all: Value = app
+        .authed(
+            Method::GET,
+            "/api/v1/police-requests",
+            Some(&caseworker),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["report_id"].is_null()),
+        "{all}"
+    );
+    assert_eq!(all.as_array().unwrap().len(), 2);
+}
+
+both_backends!(requests_for_more_are_recorded_refused_and_audited);
+
+async fn the_reporter_sees_when_the_report_will_be_deleted(backend: Backend) {
+    let app = spawn_app_with(backend, |s| s.retention.days = 90).await;
+    let receipt = submit(&app, "robbery").await;
+    let status: Value = app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let expected = (lookout::clock::today() + chrono::Days::new(91))
+        .format("%Y-%m-%d")
+        .to_string();
+    assert_eq!(status["expires_on"], json!(expected), "{status}");
+    let page = app
+        .client
+        .post(app.url("/follow-up?lang=en"))
+        .form(&[("receipt", receipt.as_str()), ("action", "view")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&format!(
+            "will be deleted on {expected}. Lookout keeps reports for 90 days"
+        )),
+        "{page}"
+    );
+}
+
+both_backends!(the_reporter_sees_when_the_report_will_be_deleted);
