@@ -196,6 +196,14 @@ pub async fn record(
     Ok(view(row, spoc))
 }
 
+/// Every SPOC of the register, retired ones too (a retired contact can still ask), for saying
+/// who asked.
+pub async fn spocs(state: &AppState, member: &StaffMember) -> Result<Vec<SpocSummary>, Error> {
+    member.require(Role::Caseworker)?;
+    let rows = state.db.run(register_store::all_spocs).await?;
+    Ok(rows.into_iter().map(SpocSummary::from).collect())
+}
+
 /// The most recent refused requests, newest first; of one case when `report` is given.
 pub async fn list(
     state: &AppState,

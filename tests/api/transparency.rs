@@ -363,3 +363,80 @@ async fn the_reporter_sees_when_the_report_will_be_deleted(backend: Backend) {
 }
 
 both_backends!(the_reporter_sees_when_the_report_will_be_deleted);
+
+async fn a_caseworker_records_a_refused_request_in_the_console(backend: Backend) {
+    use crate::console::signed_in;
+    let app = spawn_app(backend).await;
+    let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
+    submit(&app, "robbery").await;
+    let token = app.staff_token(Role::Caseworker).await;
+    let cases: Value = app
+        .authed(Method::GET, "/api/v1/cases", Some(&token), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let case = cases[0]["id"].as_str().unwrap().to_string();
+    let (browser, _) = signed_in(&app, Role::Caseworker).await;
+
+    let page = browser.get(&format!("/staff/cases/{case}")).await;
+    let link = format!("/staff/police-requests?case={case}");
+    assert!(page.html.contains(&link), "{}", page.html);
+    let form = browser.get(&link).await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.html
+            .contains(&format!("name=\"report_id\" value=\"{case}\""))
+    );
+
+    // Who asked is required; nothing is recorded without it.
+    let refused = browser
+        .act(
+            "/staff/police-requests",
+            &[("report_id", &case), ("asked_for", "names")],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.html);
+    assert!(refused.html.contains("The request was not recorded"));
+    assert_eq!(app.count("police_requests"), 0);
+
+    let done = browser
+        .act(
+            "/staff/police-requests",
+            &[
+                ("report_id", &case),
+                ("requester", "spoc"),
+                ("spoc_id", &spoc),
+                ("asked_for", "names"),
+                ("asked_for", "nationality_or_immigration_status"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 201, "{}", done.html);
+    assert_eq!(
+        done.by_id("refusal"),
+        lookout::domain::requests::REFUSAL,
+        "the refusal to send, word for word"
+    );
+    assert!(done.html.contains("DC Jane Doe"));
+
+    // The API sees what the console recorded.
+    let listed: Value = app
+        .authed(
+            Method::GET,
+            &format!("/api/v1/police-requests?report_id={case}"),
+            Some(&token),
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed[0]["spoc"]["id"], json!(spoc));
+    assert_eq!(
+        listed[0]["asked_for"],
+        json!(["names", "nationality_or_immigration_status"])
+    );
+}
+
+both_backends!(a_caseworker_records_a_refused_request_in_the_console);

@@ -8,7 +8,7 @@ use crate::domain::{Error, ErrorKind, FieldError};
 use crate::services::staff::{self, AccountView, Enrolment};
 use crate::state::AppState;
 
-use super::layout::{self, Chrome, field_sentence};
+use super::layout::{self, Chrome, sentences};
 use super::session::{self, Console};
 
 #[derive(Template)]
@@ -83,14 +83,6 @@ pub async fn get(req: HttpRequest, state: web::Data<AppState>) -> HttpResponse {
         done_from(&req),
     )
     .await
-}
-
-fn sentences(e: &Error) -> Vec<String> {
-    if e.errors().is_empty() {
-        vec![layout::describe(e).2]
-    } else {
-        e.errors().iter().map(field_sentence).collect()
-    }
 }
 
 pub async fn password(

@@ -20,7 +20,7 @@ use crate::settings::RefEntry;
 use crate::state::AppState;
 use crate::web::form::Form;
 
-use super::layout::{self, Chrome, Message, field_sentence};
+use super::layout::{self, Chrome, Message, query_value, sentences};
 use super::session::{self, Console};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -64,26 +64,11 @@ fn chrome(console: &Console, section: &'static str) -> Option<Chrome> {
     Some(Chrome::new(console, section))
 }
 
-fn query_value(req: &HttpRequest, name: &str) -> Option<String> {
-    url::form_urlencoded::parse(req.query_string().as_bytes())
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
-}
-
 /// An id from the path: only an id's shape is taken (it is shown again in form actions).
 fn parse_id<T>(raw: &str, make: fn(String) -> T, nothing: &'static str) -> Result<T, Error> {
     uuid::Uuid::parse_str(raw)
         .map(|_| make(raw.to_string()))
         .map_err(|_| Error::new(ErrorKind::NotFound).with_detail(nothing))
-}
-
-/// A refused form's problems as sentences: each field's, or the error's own sentence.
-fn sentences(e: &Error) -> Vec<String> {
-    if e.errors().is_empty() {
-        vec![layout::describe(e).2]
-    } else {
-        e.errors().iter().map(field_sentence).collect()
-    }
 }
 
 /// Whether the form says the person has confirmed, on the page that asked.

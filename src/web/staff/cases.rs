@@ -14,7 +14,7 @@ use crate::settings::{RefEntry, Settings};
 use crate::state::AppState;
 use crate::web::form::Form;
 
-use super::layout::{self, Chrome, Message, field_sentence};
+use super::layout::{self, Chrome, Message, field_sentence, query_value};
 use super::session::{self, Console};
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -88,12 +88,6 @@ fn status_label(status: ReportStatus) -> &'static str {
         ReportStatus::Closed => "Closed",
         ReportStatus::Withdrawn => "Withdrawn",
     }
-}
-
-fn query_value(req: &HttpRequest, name: &str) -> Option<String> {
-    url::form_urlencoded::parse(req.query_string().as_bytes())
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.into_owned())
 }
 
 /// How many cases one page of the console's queue shows.

@@ -257,3 +257,19 @@ pub fn field_sentence(e: &FieldError) -> String {
     }
     format!("{name} {}.", e.message.trim_end_matches('.'))
 }
+
+/// One value of the page's query string.
+pub fn query_value(req: &actix_web::HttpRequest, name: &str) -> Option<String> {
+    url::form_urlencoded::parse(req.query_string().as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// What a refused form is told: each field's sentence, or the error's own.
+pub fn sentences(e: &Error) -> Vec<String> {
+    if e.errors().is_empty() {
+        vec![describe(e).2]
+    } else {
+        e.errors().iter().map(field_sentence).collect()
+    }
+}

@@ -11,6 +11,7 @@ mod admin;
 mod cases;
 mod layout;
 mod login;
+mod requests;
 mod session;
 
 use actix_web::web;
@@ -36,5 +37,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(account::totp_disable)),
         );
     cases::routes(cfg);
+    requests::routes(cfg);
     admin::routes(cfg);
 }
