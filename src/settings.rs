@@ -55,9 +55,20 @@ pub struct Settings {
     pub staff: StaffSettings,
     pub limits: LimitSettings,
     pub retention: RetentionSettings,
+    pub exception_policy: ExceptionPolicySettings,
     pub alerts: AlertSettings,
     pub log: LogSettings,
     pub reference: ReferenceSettings,
+}
+
+/// The published limits of confidentiality (`services::exceptions`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExceptionPolicySettings {
+    /// Changed whenever the text changes; proposals record the version they were made under.
+    pub version: String,
+    /// The statement; empty for the built-in one, shown translated in every page language.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -333,6 +344,13 @@ impl Settings {
         }
         if self.retention.days == 0 {
             return invalid("retention.days must be at least 1".into());
+        }
+        let version = self.exception_policy.version.trim();
+        if version.is_empty() || version.len() > 40 || version.chars().any(char::is_control) {
+            return invalid("exception_policy.version must be 1 to 40 characters".into());
+        }
+        if self.exception_policy.text.len() > 4000 {
+            return invalid("exception_policy.text must be at most 4000 bytes".into());
         }
         if self.mail.transport == MailTransport::Smtp && self.mail.smtp_url.expose().is_empty() {
             return invalid("mail.transport is `smtp` but mail.smtp_url is empty".into());

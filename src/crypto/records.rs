@@ -60,12 +60,20 @@ pub enum Sealed {
     Contact,
     /// A published alert's title, body and identifiers (row: the alert id).
     AlertContent,
+    /// Why a caseworker proposed a disclosure under the exception policy (row: its id).
+    ExceptionReason,
+    /// What an approved exception disclosure sent (row: its id).
+    ExceptionDisclosure,
 }
 
 impl Sealed {
     fn envelope(self) -> Envelope {
         match self {
-            Sealed::ReportContent | Sealed::Message | Sealed::Disclosure => Envelope::Report,
+            Sealed::ReportContent
+            | Sealed::Message
+            | Sealed::Disclosure
+            | Sealed::ExceptionReason
+            | Sealed::ExceptionDisclosure => Envelope::Report,
             Sealed::Contact => Envelope::Contact,
             Sealed::AlertContent => Envelope::Alert,
         }
@@ -78,6 +86,8 @@ impl Sealed {
             Sealed::Disclosure => "disclosure",
             Sealed::Contact => "contact",
             Sealed::AlertContent => "alert-content",
+            Sealed::ExceptionReason => "exception-reason",
+            Sealed::ExceptionDisclosure => "exception-disclosure",
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod alerts;
 pub mod audit;
 mod checkpoint;
 pub mod checks;
+pub mod exceptions;
 mod group;
 mod ids;
 pub mod register;

@@ -320,6 +320,7 @@ pub fn withdraw(conn: &mut DbConn, report_id: &ReportId) -> Result<(), DbError> 
     super::register::delete_disclosures_of(conn, report_id)?;
     super::checks::delete_for_report(conn, report_id)?;
     super::statistics::forget_report(conn, report_id)?;
+    super::exceptions::delete_for_report(conn, report_id)?;
     let tombstone = format!("withdrawn:{report_id}");
     diesel::update(reports::table.find(report_id))
         .set((

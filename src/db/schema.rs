@@ -219,6 +219,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    exception_disclosures (id) {
+        id -> Text,
+        report_id -> Text,
+        spoc_id -> Text,
+        policy_version -> Text,
+        status -> Text,
+        proposed_by -> Text,
+        proposed_on -> Text,
+        decided_by -> Nullable<Text>,
+        decided_on -> Nullable<Text>,
+        reason -> Binary,
+        content -> Nullable<Binary>,
+    }
+}
+
 diesel::joinable!(reports -> spocs (consent_spoc_id));
 diesel::joinable!(report_keys -> reports (report_id));
 diesel::joinable!(report_contacts -> reports (report_id));
@@ -253,4 +269,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     identifier_index,
     statistics_counts,
     police_requests,
+    exception_disclosures,
 );

@@ -43,6 +43,14 @@ pub enum AuditAction {
     CaseViewForward,
     /// A request for more than was consented was recorded, and refused (target: the request).
     PoliceRequestRefused,
+    /// A caseworker proposed a disclosure under the exception policy (target: the proposal).
+    ExceptionPropose,
+    /// A different administrator approved it, and it was sent (target: the proposal).
+    ExceptionApprove,
+    /// An administrator rejected it (target: the proposal).
+    ExceptionReject,
+    /// Approved, but the mail server refused it: nothing was sent, it is pending again.
+    ExceptionSendFailed,
 }
 
 impl fmt::Display for AuditAction {
@@ -76,6 +84,10 @@ impl fmt::Display for AuditAction {
             AuditAction::StaffDisable => "staff.disable",
             AuditAction::CaseViewForward => "case.view_forward",
             AuditAction::PoliceRequestRefused => "police_request.refused",
+            AuditAction::ExceptionPropose => "exception.propose",
+            AuditAction::ExceptionApprove => "exception.approve",
+            AuditAction::ExceptionReject => "exception.reject",
+            AuditAction::ExceptionSendFailed => "exception.send_failed",
         };
         f.write_str(word)
     }

@@ -35,3 +35,15 @@ Lookout passes information to the police only with the consent of the person who
 only what they agreed to, and only to the named contact they chose. We cannot provide the \
 information you asked for. We neither confirm nor deny whether Lookout holds any report, or any \
 information about any person, place or event, beyond what has already been sent to you with consent.";
+
+text_enum! {
+    /// Where a disclosure under the exception policy stands.
+    ExceptionStatus {
+        /// Proposed by a caseworker, waiting for a different administrator.
+        Proposed => "proposed",
+        /// Approved and sent to the SPOC.
+        Approved => "approved",
+        /// Rejected: nothing was sent.
+        Rejected => "rejected",
+    }
+}

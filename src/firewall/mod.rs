@@ -106,18 +106,36 @@ pub struct SpocRef {
     pub region: String,
 }
 
-/// Consent that allows a forward: `anonymous` or `full`, naming a SPOC that is active now.
-/// Built only by the consent check against the register, never from request data alone.
+/// What allows a forward: the reporter's consent (`anonymous` or `full`, naming a SPOC that is
+/// active now), or an approved disclosure under the published exception policy (anonymous, to a
+/// SPOC of the register). Built only by the services' checks, never from request data alone.
 #[derive(Debug, Clone)]
 pub struct ActiveConsent {
     level: ConsentLevel,
     spoc: SpocRef,
+    /// `Some(policy version)` for a disclosure under the exception policy.
+    exception: Option<String>,
 }
 
 impl ActiveConsent {
     /// `None` for `ConsentLevel::None`: there is nothing to forward.
     pub(crate) fn new(level: ConsentLevel, spoc: SpocRef) -> Option<Self> {
-        (level != ConsentLevel::None).then_some(Self { level, spoc })
+        (level != ConsentLevel::None).then_some(Self {
+            level,
+            spoc,
+            exception: None,
+        })
+    }
+
+    /// A disclosure under the exception policy (version `version`), approved by a second
+    /// person: anonymous, never with a contact route. The policy is about a child at risk, so
+    /// mentions of children are kept; everything else is cleaned exactly as for a forward.
+    pub(crate) fn exception(spoc: SpocRef, version: &str) -> Self {
+        Self {
+            level: ConsentLevel::Anonymous,
+            spoc,
+            exception: Some(version.to_string()),
+        }
     }
 
     pub fn level(&self) -> ConsentLevel {
@@ -350,19 +368,26 @@ pub fn build_police_forward(
     let mut removed = BTreeSet::new();
     let policy = scrub::Policy {
         places_and_people: true,
-        share_children: content.share_children_with_police,
+        share_children: content.share_children_with_police || consent.exception.is_some(),
     };
     let rules = TextRules::for_report(content, reporter_contact, policy);
     let p = &content.perpetrator;
 
     let mut body = Vec::new();
-    body.push(format!(
-        "A report passed on through Lookout with the reporter's consent ({}).",
-        match consent.level {
-            ConsentLevel::Full => "full: the report and a contact route",
-            _ => "anonymous: no way to contact the reporter",
-        }
-    ));
+    body.push(match &consent.exception {
+        Some(version) => format!(
+            "A report passed on through Lookout under its published exception policy (version \
+             {version}), without the reporter's consent: a caseworker proposed it and a different \
+             administrator approved it. No way to contact the reporter is given."
+        ),
+        None => format!(
+            "A report passed on through Lookout with the reporter's consent ({}).",
+            match consent.level {
+                ConsentLevel::Full => "full: the report and a contact route",
+                _ => "anonymous: no way to contact the reporter",
+            }
+        ),
+    });
     body.push(String::new());
     body.push(format!("Category: {category_name}"));
     body.push(format!("Region: {region_name}"));
@@ -414,6 +439,12 @@ pub fn build_police_forward(
             }
             text.push_str("\n\nContact route chosen by the reporter:\n");
             text.push_str(&route);
+        }
+        _ if consent.exception.is_some() => {
+            text.push_str(
+                "\n\nThe reporter did not consent to this disclosure: no contact route is given, \
+                 and Lookout will not pass on any.",
+            );
         }
         _ => {
             text.push_str(

@@ -4,6 +4,7 @@
 pub mod auth;
 mod cases;
 mod checks;
+mod exceptions;
 mod health;
 pub mod json;
 mod limit;
@@ -83,6 +84,10 @@ api! {
     "/cases/{id}/close" => { post => cases::close },
     "/cases/{id}/forward" => { post => cases::forward },
     "/cases/{id}/forward/preview" => { post => cases::forward_preview },
+    "/cases/{id}/exception-disclosures" => { post => exceptions::propose },
+    "/exception-disclosures" => { get => exceptions::list },
+    "/exception-disclosures/{id}/approve" => { post => exceptions::approve },
+    "/exception-disclosures/{id}/reject" => { post => exceptions::reject },
     "/spocs" => {
         get => register::list_spocs,
         post => register::create_spoc,

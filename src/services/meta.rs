@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::crypto::sealed;
 use crate::db::register as store;
 use crate::domain::{Error, consent};
+use crate::services::exceptions;
 use crate::services::register::SpocSummary;
 use crate::settings::RefEntry;
 use crate::state::AppState;
@@ -16,6 +17,8 @@ pub struct Meta {
     pub categories: Vec<RefEntry>,
     pub spocs: Vec<SpocSummary>,
     pub consent_statement: Statement,
+    /// The limits of confidentiality, published before anyone reports (`services::exceptions`).
+    pub exception_policy: exceptions::Policy,
     pub sealed_reports: SealedReports,
 }
 
@@ -53,6 +56,7 @@ pub async fn meta(state: &AppState) -> Result<Meta, Error> {
             version: consent::STATEMENT_VERSION,
             text: consent::STATEMENT_TEXT,
         },
+        exception_policy: exceptions::policy(settings, crate::i18n::Language::En),
         sealed_reports: SealedReports {
             kem: sealed::KEM_NAME,
             kdf: sealed::KDF_NAME,

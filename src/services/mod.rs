@@ -10,6 +10,7 @@ pub mod audit_head;
 pub mod cases;
 pub mod checks;
 pub mod deliveries;
+pub mod exceptions;
 pub mod forwarding;
 pub mod meta;
 pub mod police_requests;

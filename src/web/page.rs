@@ -101,6 +101,11 @@ impl Ctx {
         i18n::text_with(self.lang, key, [(name, FluentValue::from(value))])
     }
 
+    /// The exception policy in this page's language.
+    pub fn exception_policy(&self) -> crate::services::exceptions::Policy {
+        crate::services::exceptions::policy(&self.settings, self.lang)
+    }
+
     /// A link to `path` in this page's language.
     pub fn href(&self, path: &str) -> String {
         format!("{path}?lang={}", self.lang.tag())

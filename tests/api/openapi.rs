@@ -700,6 +700,128 @@ async fn every_operation_answers_as_documented(backend: Backend) {
     )
     .await;
 
+    // Transparency: statistics, a refused request for more, and the exception policy's flow
+    // (proposed by the caseworker, rejected, proposed again and approved by the admin).
+    walk.check(
+        get("/api/v1/statistics").await.unwrap(),
+        "get",
+        "/api/v1/statistics",
+    )
+    .await;
+    let (status, _) = walk
+        .check(
+            call(
+                Method::POST,
+                "/api/v1/police-requests",
+                Some(&caseworker),
+                Some(json!({"report_id": case, "requester": "spoc", "spoc_id": spoc_id, "asked_for": ["names"]})),
+            )
+            .await
+            .unwrap(),
+            "post",
+            "/api/v1/police-requests",
+        )
+        .await;
+    assert_eq!(status, 201);
+    walk.check(
+        call(
+            Method::GET,
+            &format!("/api/v1/police-requests?report_id={case}"),
+            Some(&caseworker),
+            None,
+        )
+        .await
+        .unwrap(),
+        "get",
+        "/api/v1/police-requests",
+    )
+    .await;
+    let proposal = json!({"spoc_id": spoc_id, "reason": "A child at immediate risk."});
+    let propose = || {
+        call(
+            Method::POST,
+            &path("/exception-disclosures"),
+            Some(&caseworker),
+            Some(proposal.clone()),
+        )
+    };
+    let (status, first) = walk
+        .check(
+            propose().await.unwrap(),
+            "post",
+            "/api/v1/cases/{id}/exception-disclosures",
+        )
+        .await;
+    assert_eq!(status, 201);
+    walk.check(
+        call(
+            Method::GET,
+            "/api/v1/exception-disclosures",
+            Some(&caseworker),
+            None,
+        )
+        .await
+        .unwrap(),
+        "get",
+        "/api/v1/exception-disclosures",
+    )
+    .await;
+    let decide = |id: &str, what: &str, token: &str| {
+        call(
+            Method::POST,
+            &format!("/api/v1/exception-disclosures/{id}/{what}"),
+            Some(token),
+            None,
+        )
+    };
+    let (status, _) = walk
+        .check(
+            decide(&str_of(&first, "id"), "approve", &caseworker)
+                .await
+                .unwrap(),
+            "post",
+            "/api/v1/exception-disclosures/{id}/approve",
+        )
+        .await;
+    assert_eq!(status, 403, "a caseworker does not decide");
+    let (status, _) = walk
+        .check(
+            decide(&str_of(&first, "id"), "reject", &admin)
+                .await
+                .unwrap(),
+            "post",
+            "/api/v1/exception-disclosures/{id}/reject",
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, second) = walk
+        .check(
+            propose().await.unwrap(),
+            "post",
+            "/api/v1/cases/{id}/exception-disclosures",
+        )
+        .await;
+    let (status, approved) = walk
+        .check(
+            decide(&str_of(&second, "id"), "approve", &admin)
+                .await
+                .unwrap(),
+            "post",
+            "/api/v1/exception-disclosures/{id}/approve",
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(approved["status"], "approved");
+    let (_, status) = walk
+        .check(
+            app.post_json("/api/v1/receipt", &with_receipt(json!({})))
+                .await,
+            "post",
+            "/api/v1/receipt",
+        )
+        .await;
+    assert_eq!(status["disclosures"].as_array().unwrap().len(), 2);
+
     // Withdrawal of the sealed report; the register retired and revoked; the audit trail.
     walk.check(
         app.post_json(

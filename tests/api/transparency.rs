@@ -440,3 +440,311 @@ async fn a_caseworker_records_a_refused_request_in_the_console(backend: Backend)
 }
 
 both_backends!(a_caseworker_records_a_refused_request_in_the_console);
+
+/// Proposed with a reason, decided by a different administrator, sent stripped to a SPOC of the
+/// register, and shown to the reporter; one person can never both propose and approve.
+async fn an_exception_disclosure_needs_a_second_person_and_is_shown_to_the_reporter(
+    backend: Backend,
+) {
+    use crate::smtp::SmtpServer;
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, crate::helpers::smtp_settings(smtp.url())).await;
+    let caseworker = app.staff_token(Role::Caseworker).await;
+    let admin_a = app.staff_token(Role::Admin).await;
+    let admin_b = app.staff_token(Role::Admin).await;
+    let res = app
+        .authed(
+            Method::POST,
+            "/api/v1/spocs",
+            Some(&admin_a),
+            Some(&json!({"name": "DS Rees", "region": "south-wales", "email": "rees@police.example"})),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    let spoc = res.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let submit_case = |description: &'static str| {
+        let app = &app;
+        let caseworker = caseworker.clone();
+        async move {
+            let before = app.strings("SELECT id AS v FROM reports");
+            let res = app
+                .post_json(
+                    "/api/v1/reports",
+                    &report(json!({
+                        "description": description,
+                        "contact": {"name": "Maria", "email": "maria@example.org"},
+                    })),
+                )
+                .await;
+            assert_eq!(res.status(), 201);
+            let receipt = res.json::<Value>().await.unwrap()["receipt"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            let _ = caseworker;
+            let after = app.strings("SELECT id AS v FROM reports");
+            let case = after.into_iter().find(|id| !before.contains(id)).unwrap();
+            (receipt, case)
+        }
+    };
+    let (receipt, case) = submit_case(
+        "He locked a young child in the car and drove off, saying he would come back for her later tonight. My visa ran out last year.",
+    )
+    .await;
+    let propose = |case: String, token: String, body: Value| {
+        let app = &app;
+        async move {
+            app.authed(
+                Method::POST,
+                &format!("/api/v1/cases/{case}/exception-disclosures"),
+                Some(&token),
+                Some(&body),
+            )
+            .await
+        }
+    };
+    let reason =
+        json!({"spoc_id": spoc, "reason": "A child left alone in a car, at immediate risk."});
+
+    // A reason is required, and the SPOC must be one of the register.
+    assert_problem(
+        propose(case.clone(), caseworker.clone(), json!({"spoc_id": spoc})).await,
+        422,
+        "validation_failed",
+    )
+    .await;
+    assert_problem(
+        propose(
+            case.clone(),
+            caseworker.clone(),
+            json!({"spoc_id": uuid::Uuid::new_v4(), "reason": "x"}),
+        )
+        .await,
+        404,
+        "not_found",
+    )
+    .await;
+    let res = propose(case.clone(), caseworker.clone(), reason.clone()).await;
+    assert_eq!(res.status(), 201);
+    let proposed: Value = res.json().await.unwrap();
+    assert_eq!(proposed["status"], "proposed");
+    assert_eq!(proposed["reason"], reason["reason"]);
+    let first = proposed["id"].as_str().unwrap().to_string();
+    assert_problem(
+        propose(case.clone(), caseworker.clone(), reason.clone()).await,
+        409,
+        "conflict",
+    )
+    .await;
+    assert!(smtp.messages().is_empty(), "a proposal sends nothing");
+
+    // A caseworker cannot decide; an administrator who proposed cannot approve their own.
+    let decide = |id: String, token: String, what: &'static str| {
+        let app = &app;
+        async move {
+            app.authed(
+                Method::POST,
+                &format!("/api/v1/exception-disclosures/{id}/{what}"),
+                Some(&token),
+                None,
+            )
+            .await
+        }
+    };
+    assert_problem(
+        decide(first.clone(), caseworker.clone(), "approve").await,
+        403,
+        "forbidden",
+    )
+    .await;
+    let (_, second_case) = submit_case("He said he would hurt the children next door.").await;
+    let res = propose(second_case.clone(), admin_a.clone(), reason.clone()).await;
+    assert_eq!(res.status(), 201);
+    let second = res.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_problem(
+        decide(second.clone(), admin_a.clone(), "approve").await,
+        403,
+        "forbidden",
+    )
+    .await;
+    assert_problem(
+        decide(second.clone(), admin_a.clone(), "reject").await,
+        403,
+        "forbidden",
+    )
+    .await;
+    let res = decide(second.clone(), admin_b.clone(), "reject").await;
+    assert_eq!(res.status(), 200);
+    assert!(smtp.messages().is_empty(), "nothing was sent");
+
+    // A different administrator approves the first: it goes, stripped, to the SPOC named.
+    let res = decide(first.clone(), admin_a.clone(), "approve").await;
+    assert_eq!(res.status(), 200);
+    let approved: Value = res.json().await.unwrap();
+    assert_eq!(approved["status"], "approved");
+    let sent = approved["content"].as_str().unwrap().to_string();
+    let mails = smtp.wait_for(1, std::time::Duration::from_secs(10)).await;
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, vec!["rees@police.example".to_string()]);
+    let text = mails[0].text.replace("\r\n", "\n");
+    assert!(
+        text.contains("under its published exception policy (version 2026-12-03), without the reporter's consent"),
+        "{text}"
+    );
+    assert!(text.contains("locked a young child in the car"), "{text}");
+    for gone in ["visa", "Maria", "maria@example.org"] {
+        assert!(!text.contains(gone), "{gone} reached the police: {text}");
+        assert!(!sent.contains(gone), "{gone} recorded as sent: {sent}");
+    }
+    assert_problem(
+        decide(first.clone(), admin_b.clone(), "approve").await,
+        409,
+        "conflict",
+    )
+    .await;
+
+    // The reporter sees exactly what was sent, and on what basis.
+    let status: Value = app
+        .post_json("/api/v1/receipt", &json!({"receipt": receipt}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let disclosures = status["disclosures"].as_array().unwrap();
+    assert_eq!(disclosures.len(), 1, "{status}");
+    assert_eq!(disclosures[0]["basis"], "exception_policy");
+    assert_eq!(disclosures[0]["content"], json!(sent));
+    assert_eq!(disclosures[0]["to"], "DS Rees, South Wales Police");
+
+    // Audited, and counted for the statistics.
+    let audit: Value = app
+        .authed(Method::GET, "/api/v1/audit", Some(&admin_b), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let actions: Vec<&str> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .filter(|a| a.starts_with("exception."))
+        .collect();
+    assert_eq!(
+        actions,
+        vec![
+            "exception.propose",
+            "exception.propose",
+            "exception.reject",
+            "exception.approve"
+        ]
+    );
+    assert_eq!(
+        app.strings("SELECT CAST(count AS TEXT) AS v FROM statistics_counts WHERE figure = 'exception_disclosures'"),
+        vec!["1".to_string()]
+    );
+    // The policy is published before anyone reports.
+    let meta: Value = app.get("/api/v1/meta").await.json().await.unwrap();
+    assert_eq!(meta["exception_policy"]["version"], "2026-12-03");
+    for page in ["/?lang=en", "/report?lang=en"] {
+        let html = app.get(page).await.text().await.unwrap();
+        assert!(html.contains("id=\"exception-policy\""), "{page}");
+        assert!(
+            html.contains("child is at immediate risk of serious harm"),
+            "{page}"
+        );
+    }
+}
+
+both_backends!(an_exception_disclosure_needs_a_second_person_and_is_shown_to_the_reporter);
+
+async fn exception_disclosures_in_the_console(backend: Backend) {
+    use crate::console::signed_in;
+    use crate::smtp::SmtpServer;
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(backend, crate::helpers::smtp_settings(smtp.url())).await;
+    let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
+    submit(&app, "violence").await;
+    let token = app.staff_token(Role::Caseworker).await;
+    let cases: Value = app
+        .authed(Method::GET, "/api/v1/cases", Some(&token), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let case = cases[0]["id"].as_str().unwrap().to_string();
+    let (proposer, _) = signed_in(&app, Role::Admin).await;
+    let (other, _) = signed_in(&app, Role::Admin).await;
+
+    let page = proposer.get(&format!("/staff/cases/{case}")).await;
+    let link = format!("/staff/exceptions?case={case}");
+    assert!(page.html.contains(&link), "{}", page.html);
+    let form = proposer.get(&link).await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.html.contains("child is at immediate risk"),
+        "the policy is shown"
+    );
+
+    // A reason is required.
+    let refused = proposer
+        .act(
+            "/staff/exceptions/propose",
+            &[("case", &case), ("spoc_id", &spoc), ("reason", "  ")],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.html);
+    assert!(refused.html.contains("Nothing was proposed"));
+    let done = proposer
+        .act(
+            "/staff/exceptions/propose",
+            &[
+                ("case", &case),
+                ("spoc_id", &spoc),
+                ("reason", "A child at immediate risk."),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.html);
+    let id = app.strings("SELECT id AS v FROM exception_disclosures")[0].clone();
+
+    // The proposer is not offered, and cannot use, the approval.
+    let list = proposer.get("/staff/exceptions").await;
+    assert!(
+        list.html
+            .contains("You proposed this: a different administrator must decide.")
+    );
+    assert!(
+        !list
+            .html
+            .contains(&format!("/staff/exceptions/{id}/approve"))
+    );
+    let own = proposer
+        .act(&format!("/staff/exceptions/{id}/approve"), &[])
+        .await;
+    assert_eq!(own.status, 403, "{}", own.html);
+    assert!(smtp.messages().is_empty());
+
+    // Another administrator approves it: it is sent.
+    let list = other.get("/staff/exceptions").await;
+    assert!(
+        list.html
+            .contains(&format!("/staff/exceptions/{id}/approve"))
+    );
+    let approved = other
+        .act(&format!("/staff/exceptions/{id}/approve"), &[])
+        .await;
+    assert_eq!(approved.status, 303, "{}", approved.html);
+    let after = other.get("/staff/exceptions?done=approved").await;
+    assert!(after.html.contains("Approved and sent"), "{}", after.html);
+    let mails = smtp.wait_for(1, std::time::Duration::from_secs(10)).await;
+    assert_eq!(mails.len(), 1);
+}
+
+both_backends!(exception_disclosures_in_the_console);

@@ -298,6 +298,9 @@ pub struct DisclosureView {
     pub level: ConsentLevel,
     pub on: String,
     pub content: String,
+    /// `consent` (the reporter's own), or `exception_policy` (the published limits of
+    /// confidentiality; `services::exceptions`).
+    pub basis: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -351,6 +354,8 @@ pub struct FollowUpRows {
     consent: Option<ConsentRow>,
     spoc_active: bool,
     disclosure: Option<(DisclosureRow, Option<SpocRow>)>,
+    /// Approved disclosures under the exception policy, with their SPOC.
+    exceptions: Vec<(crate::db::exceptions::ExceptionRow, Option<SpocRow>)>,
 }
 
 pub fn load_follow_up(conn: &mut DbConn, report: &ReportRow) -> Result<FollowUpRows, Error> {
@@ -362,7 +367,15 @@ pub fn load_follow_up(conn: &mut DbConn, report: &ReportRow) -> Result<FollowUpR
         }
         None => None,
     };
+    let mut exceptions = Vec::new();
+    for row in crate::db::exceptions::of_report(conn, id)? {
+        if row.status == crate::domain::requests::ExceptionStatus::Approved.as_str() {
+            let spoc = register::spoc(conn, &row.spoc_id)?;
+            exceptions.push((row, spoc));
+        }
+    }
     Ok(FollowUpRows {
+        exceptions,
         key: store::key(conn, id)?,
         messages: store::messages(conn, id)?,
         consent: store::latest_consent(conn, id)?,
@@ -407,6 +420,7 @@ pub fn render_follow_up(
         consent,
         spoc_active,
         disclosure,
+        exceptions,
     } = rows;
     let key = key.ok_or_else(|| Error::new(ErrorKind::ReceiptUnknown))?;
     let dk = data_key(state, &key)?;
@@ -435,21 +449,36 @@ pub fn render_follow_up(
             needs_renewal: !spoc_active,
         },
         messages,
-        disclosures: match disclosure {
-            Some((d, spoc)) => {
-                let content = dk.open(Sealed::Disclosure, &d.report_id, &d.content)?;
-                let to = spoc.map_or_else(
+        disclosures: {
+            let to = |spoc: Option<SpocRow>| {
+                spoc.map_or_else(
                     || "a police contact".to_string(),
                     |s| format!("{}, {}", s.name, state.settings.region_name(&s.region)),
-                );
-                vec![DisclosureView {
-                    to,
+                )
+            };
+            let mut all = Vec::new();
+            if let Some((d, spoc)) = disclosure {
+                let content = dk.open(Sealed::Disclosure, &d.report_id, &d.content)?;
+                all.push(DisclosureView {
+                    to: to(spoc),
                     level: d.level,
                     on: d.disclosed_on,
                     content: String::from_utf8_lossy(&content).into_owned(),
-                }]
+                    basis: "consent",
+                });
             }
-            None => Vec::new(),
+            for (e, spoc) in exceptions {
+                let Some(sealed) = &e.content else { continue };
+                let content = dk.open(Sealed::ExceptionDisclosure, &e.id, sealed)?;
+                all.push(DisclosureView {
+                    to: to(spoc),
+                    level: ConsentLevel::Anonymous,
+                    on: e.decided_on.unwrap_or_default(),
+                    content: String::from_utf8_lossy(&content).into_owned(),
+                    basis: "exception_policy",
+                });
+            }
+            all
         },
     })
 }

@@ -9,6 +9,7 @@
 mod account;
 mod admin;
 mod cases;
+mod exceptions;
 mod layout;
 mod login;
 mod requests;
@@ -38,5 +39,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         );
     cases::routes(cfg);
     requests::routes(cfg);
+    exceptions::routes(cfg);
     admin::routes(cfg);
 }
