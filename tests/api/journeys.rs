@@ -263,10 +263,51 @@ async fn phone_check_and_subscribe(backend: Backend) {
     subscribe_and_confirm_from_the_email(&app, &smtp, Viewport::Phone).await;
 }
 
+/// The statistics page with a quarter published (reports made through the API, then backdated
+/// as if the quarter had ended), read on a phone.
+async fn phone_statistics(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for (category, n) in [("robbery", 7), ("violence", 2)] {
+        for _ in 0..n {
+            submit(&app, &report(json!({"category": category}))).await;
+        }
+    }
+    app.stop().await;
+    let previous = lookout::domain::statistics::Quarter::of(lookout::clock::today()).previous();
+    app.execute(&format!(
+        "UPDATE reports SET submitted_on = '{}'",
+        previous.first_day()
+    ));
+    let again = lookout::app::Application::build(app.settings.clone()).unwrap();
+    let address = format!("http://127.0.0.1:{}", again.port());
+    let stopper = again.stopper();
+    tokio::spawn(again.run_until_stopped());
+    let b = Browser::start(Viewport::Phone).await;
+    b.goto(&format!("{address}/statistics")).await;
+    let text = b.text().await;
+    assert_shows(&text, &en("statistics-title"));
+    assert_shows(
+        &text,
+        &format!("Quarter {} of {}", previous.number, previous.year),
+    );
+    assert_eq!(
+        b.text_of("td[data-category=\"robbery\"]").await,
+        "7",
+        "seven robberies are shown"
+    );
+    assert_eq!(
+        b.text_of("td[data-category=\"violence\"]").await,
+        en("statistics-fewer-than-five")
+    );
+    look(&b, "statistics").await;
+    stopper.stop().await;
+}
+
 crate::both_backends!(
     phone_report_journey,
     phone_refused_form,
-    phone_check_and_subscribe
+    phone_check_and_subscribe,
+    phone_statistics
 );
 
 /// The same journeys on a desktop window (SQLite: the pages' storage is covered on both

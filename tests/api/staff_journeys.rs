@@ -245,6 +245,24 @@ async fn a_caseworkers_day(app: &TestApp, smtp: &SmtpServer) {
         "exactly as previewed"
     );
 
+    // A request for more than was consented: recorded, and the refusal to send shown.
+    cw.goto(&app.url(&format!("/staff/cases/{case}"))).await;
+    cw.follow("Record a request for more than the reporter consented to")
+        .await;
+    cw.check("requester", "police").await;
+    cw.check("asked_for", "names").await;
+    cw.check("asked_for", "addresses_or_premises").await;
+    cw.press("Record and refuse").await;
+    assert_eq!(cw.status().await, 201);
+    assert_shows(&cw.text_of("#refusal").await, "We neither confirm nor deny");
+    look(&cw, "staff-police-requests").await;
+    // The exception policy's page, with the policy and the proposal form.
+    cw.goto(&app.url(&format!("/staff/cases/{case}"))).await;
+    cw.follow("Propose a disclosure under the exception policy")
+        .await;
+    assert_shows(&cw.text().await, "child is at immediate risk");
+    look(&cw, "staff-exceptions").await;
+
     // A form on another site's page, submitted while the caseworker is signed in: refused, and
     // the case is not closed.
     let attacker = attacker_page(app.url(&format!("/staff/cases/{case}/close")));
