@@ -22,6 +22,17 @@ async fn submit(app: &TestApp, category: &str) -> String {
         .to_string()
 }
 
+/// The id of the oldest case in the queue.
+async fn first_case(app: &TestApp, token: &str) -> String {
+    let cases: Value = app
+        .authed(Method::GET, "/api/v1/cases", Some(token), None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    cases[0]["id"].as_str().unwrap().to_string()
+}
+
 async fn statistics(app: &TestApp) -> Value {
     let res = app.get("/api/v1/statistics").await;
     assert_eq!(res.status(), 200);
@@ -195,13 +206,7 @@ async fn requests_for_more_are_recorded_refused_and_audited(backend: Backend) {
     let admin = app.staff_token(Role::Admin).await;
     let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
     let receipt = submit(&app, "robbery").await;
-    let cases: Value = app
-        .authed(Method::GET, "/api/v1/cases", Some(&caseworker), None)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let case = cases[0]["id"].as_str().unwrap().to_string();
+    let case = first_case(&app, &caseworker).await;
     let post = |body: Value, token: Option<String>| {
         let app = &app;
         async move {
@@ -370,13 +375,7 @@ async fn a_caseworker_records_a_refused_request_in_the_console(backend: Backend)
     let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
     submit(&app, "robbery").await;
     let token = app.staff_token(Role::Caseworker).await;
-    let cases: Value = app
-        .authed(Method::GET, "/api/v1/cases", Some(&token), None)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let case = cases[0]["id"].as_str().unwrap().to_string();
+    let case = first_case(&app, &token).await;
     let (browser, _) = signed_in(&app, Role::Caseworker).await;
 
     let page = browser.get(&format!("/staff/cases/{case}")).await;
@@ -672,13 +671,7 @@ async fn exception_disclosures_in_the_console(backend: Backend) {
     let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
     submit(&app, "violence").await;
     let token = app.staff_token(Role::Caseworker).await;
-    let cases: Value = app
-        .authed(Method::GET, "/api/v1/cases", Some(&token), None)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let case = cases[0]["id"].as_str().unwrap().to_string();
+    let case = first_case(&app, &token).await;
     let (proposer, _) = signed_in(&app, Role::Admin).await;
     let (other, _) = signed_in(&app, Role::Admin).await;
 

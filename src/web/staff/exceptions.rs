@@ -21,8 +21,7 @@ pub const SECTION: &str = "/staff/exceptions";
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(web::resource(SECTION).route(web::get().to(get)))
         .service(web::resource("/staff/exceptions/propose").route(web::post().to(propose)))
-        .service(web::resource("/staff/exceptions/{id}/approve").route(web::post().to(approve)))
-        .service(web::resource("/staff/exceptions/{id}/reject").route(web::post().to(reject)));
+        .service(web::resource("/staff/exceptions/{id}/{decision}").route(web::post().to(decide)));
 }
 
 #[derive(Default)]
@@ -174,34 +173,29 @@ pub async fn propose(
     }
 }
 
-pub async fn approve(
+/// `/staff/exceptions/{id}/approve` and `/reject`: one decision by an administrator.
+pub async fn decide(
     req: HttpRequest,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<(String, String)>,
     body: web::Bytes,
 ) -> HttpResponse {
     let (console, _) = match session::posting(&req, &state, &body).await {
         Ok(v) => v,
         Err(res) => return res,
     };
-    match exceptions::approve(&state, &console.member, &path).await {
-        Ok(_) => session::see_other("/staff/exceptions?done=approved"),
-        Err(e) => layout::error(Some(Chrome::new(&console, SECTION)), &e),
-    }
-}
-
-pub async fn reject(
-    req: HttpRequest,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    body: web::Bytes,
-) -> HttpResponse {
-    let (console, _) = match session::posting(&req, &state, &body).await {
-        Ok(v) => v,
-        Err(res) => return res,
+    let (id, decision) = path.into_inner();
+    let result = match decision.as_str() {
+        "approve" => exceptions::approve(&state, &console.member, &id)
+            .await
+            .map(|_| "approved"),
+        "reject" => exceptions::reject(&state, &console.member, &id)
+            .await
+            .map(|()| "rejected"),
+        _ => Err(Error::new(ErrorKind::NotFound)),
     };
-    match exceptions::reject(&state, &console.member, &path).await {
-        Ok(()) => session::see_other("/staff/exceptions?done=rejected"),
+    match result {
+        Ok(done) => session::see_other(&format!("/staff/exceptions?done={done}")),
         Err(e) => layout::error(Some(Chrome::new(&console, SECTION)), &e),
     }
 }
