@@ -48,9 +48,7 @@ impl Stopper {
     pub async fn stop(&self) {
         let _ = self.worker_stop.send(true);
         self.server.stop(true).await;
-        if let Err(e) = statistics::flush(&self.state).await {
-            tracing::warn!(kind = ?e.kind(), "writing the check counts at stop failed");
-        }
+        flush_counts(&self.state).await;
     }
 }
 
@@ -185,10 +183,15 @@ impl Application {
         let result = self.server.await;
         let _ = self.worker_stop.send(true);
         // Counts kept in memory are written before the process goes.
-        if let Err(e) = statistics::flush(&self.drainer.state).await {
-            tracing::warn!(kind = ?e.kind(), "writing the check counts at stop failed");
-        }
+        flush_counts(&self.drainer.state).await;
         result
+    }
+}
+
+/// Writes the counts kept in memory (`services::statistics`) when the service stops.
+async fn flush_counts(state: &AppState) {
+    if let Err(e) = statistics::flush(state).await {
+        tracing::warn!(kind = ?e.kind(), "writing the check counts at stop failed");
     }
 }
 

@@ -228,7 +228,7 @@ pub async fn list(state: &AppState, member: &StaffMember) -> Result<Vec<Exceptio
 
 /// An administrator who did not propose it rejects a proposal. Nothing is sent.
 pub async fn reject(state: &AppState, member: &StaffMember, id: &str) -> Result<(), Error> {
-    decide_guard(member)?;
+    member.require(Role::Admin)?;
     let (id, actor) = (id.to_string(), member.id.clone());
     let audit_key = state.keys.get(Purpose::Audit).clone();
     state
@@ -264,10 +264,6 @@ pub async fn reject(state: &AppState, member: &StaffMember, id: &str) -> Result<
         .await
 }
 
-fn decide_guard(member: &StaffMember) -> Result<(), Error> {
-    member.require(Role::Admin)
-}
-
 fn same_person() -> Error {
     Error::new(ErrorKind::Forbidden).with_detail(
         "A disclosure under the exception policy must be decided by a different person from the \
@@ -296,7 +292,7 @@ pub async fn approve(
     member: &StaffMember,
     id: &str,
 ) -> Result<ExceptionView, Error> {
-    decide_guard(member)?;
+    member.require(Role::Admin)?;
     let lookup = id.to_string();
     let (row, report, key, contact, spoc) = state
         .db

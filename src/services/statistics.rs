@@ -40,17 +40,16 @@ pub fn record(conn: &mut DbConn, figure: Tallied, n: i64) -> Result<(), DbError>
 
 /// Counts a client check, in memory.
 pub fn count_check(state: &AppState, matched: bool) {
-    let quarter = this_quarter().to_string();
-    state
-        .tally
-        .add(quarter.clone(), Tallied::ChecksMade.as_str(), 1);
+    let quarter = this_quarter();
+    state.tally.add(quarter, Tallied::ChecksMade, 1);
     if matched {
-        state.tally.add(quarter, Tallied::ChecksMatched.as_str(), 1);
+        state.tally.add(quarter, Tallied::ChecksMatched, 1);
     }
 }
 
 /// Writes the counts kept in memory; on failure they stay pending.
 pub async fn flush(state: &AppState) -> Result<(), Error> {
+    let _writing = state.tally.writing().await;
     let pending = state.tally.take();
     if pending.is_empty() {
         return Ok(());
@@ -61,7 +60,7 @@ pub async fn flush(state: &AppState) -> Result<(), Error> {
         .run(move |conn| {
             db::write_tx(conn, |conn| {
                 for (quarter, figure, n) in &rows {
-                    store::add(conn, quarter, figure, *n)?;
+                    store::add(conn, &quarter.to_string(), figure.as_str(), *n)?;
                 }
                 Ok::<_, Error>(())
             })
@@ -73,18 +72,16 @@ pub async fn flush(state: &AppState) -> Result<(), Error> {
     written
 }
 
-/// Writes pending counts every minute, and once more when the service stops.
+/// Writes pending counts every minute. The last write, at stop, is the shell's
+/// (`app::Stopper::stop`, `Application::run_until_stopped`), which waits for it.
 pub async fn run(state: Arc<AppState>, mut stop: watch::Receiver<bool>) {
     loop {
-        let stopping = tokio::select! {
-            () = tokio::time::sleep(FLUSH_EVERY) => false,
-            _ = stop.changed() => true,
-        };
+        tokio::select! {
+            () = tokio::time::sleep(FLUSH_EVERY) => {}
+            _ = stop.changed() => return,
+        }
         if let Err(e) = flush(&state).await {
             tracing::warn!(kind = ?e.kind(), "writing the check counts failed; kept in memory");
-        }
-        if stopping {
-            return;
         }
     }
 }

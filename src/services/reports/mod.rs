@@ -317,9 +317,12 @@ pub struct ReporterView {
 }
 
 pub fn data_key(state: &AppState, row: &KeyRow) -> Result<DataKey, Error> {
-    Ok(state
-        .keys
-        .open_data_key(Envelope::Report, &row.report_id, &row.wrapped_key)?)
+    open_data_key(&state.keys, row)
+}
+
+/// [`data_key`] with the key ring alone (inside a database closure, which cannot hold the state).
+pub fn open_data_key(keys: &KeyRing, row: &KeyRow) -> Result<DataKey, Error> {
+    Ok(keys.open_data_key(Envelope::Report, &row.report_id, &row.wrapped_key)?)
 }
 
 /// Opens a report's content and contact details (caseworker view, forwarding, alert drafts).
