@@ -36,6 +36,15 @@ pub const WITHHOLD_MARGIN: f64 = 0.01;
 /// largest measured lead is 0.042); most sentences of unlisted languages are over it.
 pub const COMMON_WORDS_MARGIN: f64 = 0.05;
 
+/// Up to this lead, a sentence at least [`MOSTLY_COMMON_WORDS_SHARE`] of whose words are one
+/// covered language's common words is read as that language. Measured with `gate_scores`: no
+/// sentence of `lists/unlisted.sentences.txt` has more than 0.79 of its words common in any one
+/// covered language (most have under 0.6), and the unlisted ones within 0.08 have at most 0.64.
+pub const MOSTLY_COMMON_WORDS_MARGIN: f64 = 0.08;
+
+/// See [`MOSTLY_COMMON_WORDS_MARGIN`].
+pub const MOSTLY_COMMON_WORDS_SHARE: f64 = 0.8;
+
 /// Short and language-neutral sentences that must never be withheld (tested, and measured by
 /// `examples/firewall_bench.rs`).
 pub const NEUTRAL_SAMPLES: &[&str] = &[
@@ -302,9 +311,15 @@ fn function_word_evidence(gate: &Gate, sentence: &str) -> bool {
 /// three words, three in five of them among that language's 5,000 most frequent. Noun lists
 /// ("White van, burn scar on left hand") have no function words but are plainly English.
 fn common_word_evidence(gate: &Gate, sentence: &str) -> bool {
+    common_word_share(gate, sentence) >= 0.6
+}
+
+/// The largest share of the sentence's words that are one covered language's common words;
+/// zero for fewer than three words.
+fn common_word_share(gate: &Gate, sentence: &str) -> f64 {
     let words = words_of(sentence);
     if words.len() < 3 {
-        return false;
+        return 0.0;
     }
     let mut per_language: HashMap<u32, usize> = HashMap::new();
     for word in &words {
@@ -314,7 +329,8 @@ fn common_word_evidence(gate: &Gate, sentence: &str) -> bool {
             }
         }
     }
-    per_language.values().any(|n| n * 5 >= words.len() * 3)
+    let most = per_language.values().copied().max().unwrap_or(0);
+    most as f64 / words.len() as f64
 }
 
 /// The sentence without what no language identifier should read: email addresses, web
@@ -370,6 +386,15 @@ pub fn check(sentence: &str) -> Verdict {
         // Close to the identifier's noise, and most words are a covered language's common
         // words ("White van, burn scar on left hand"): readable.
         Some((lead, _)) if lead <= COMMON_WORDS_MARGIN && common_word_evidence(gate, sentence) => {
+            Verdict::Readable
+        }
+        // A little further off, but four words in five are one covered language's common
+        // words: "White van, burn scar on left hand" alone, as a perpetrator's description is
+        // cleaned, leads towards Dutch by 0.054 with six of its seven words common English.
+        Some((lead, _))
+            if lead <= MOSTLY_COMMON_WORDS_MARGIN
+                && common_word_share(gate, sentence) >= MOSTLY_COMMON_WORDS_SHARE =>
+        {
             Verdict::Readable
         }
         // The sentence looks more like a language without lists than like any covered one, by
@@ -465,10 +490,11 @@ mod tests {
         }
         for s in lists::plain_lines(include_str!("lists/unlisted.sentences.txt")) {
             println!(
-                "unlisted {:?} {:?} fw={} {s}",
+                "unlisted {:?} {:?} fw={} common share={:.2} {s}",
                 margin(gate, s),
                 check(s),
-                function_word_evidence(gate, s)
+                function_word_evidence(gate, s),
+                common_word_share(gate, s)
             );
         }
         for s in [
@@ -576,6 +602,7 @@ mod tests {
             "He had a big scar down his left cheek.",
             "I think he put something in my drink because I felt dizzy.",
             "Description: White van, burn scar on left hand",
+            "White van, burn scar on left hand",
             "Email: worker-mrk@example.net",
             "Call me on 07700 900555 or jess@example.net.",
         ] {

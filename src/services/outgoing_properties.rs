@@ -323,3 +323,40 @@ proptest! {
         prop_assert!(forward.is_ok(), "{:?}: {:?}", forward.err(), content);
     }
 }
+
+/// The benchmark's report, forwarded: an ordinary English perpetrator description reaches the
+/// SPOC as written, and nothing of it is named as removed.
+#[test]
+fn a_plain_english_report_is_forwarded_whole() {
+    let content = ReportContent {
+        area: Some("Cardiff city centre".into()),
+        incident_date: Some("2026-11-18".into()),
+        description: "He took the money back at knifepoint and drove off in a white van.".into(),
+        perpetrator: Perpetrator {
+            description: Some("White van, burn scar on left hand".into()),
+            phone_numbers: vec!["07700 900123".into()],
+            vehicles: vec!["AB12 CDE".into()],
+            ..Default::default()
+        },
+        alert: true,
+        language: None,
+        contact_via_org: false,
+        share_children_with_police: false,
+    };
+    let forward = build_police_forward(
+        "Robbery",
+        "South Wales",
+        &content,
+        None,
+        &consent(ConsentLevel::Anonymous),
+        None,
+    )
+    .unwrap();
+    assert!(
+        forward
+            .text()
+            .contains("Description: White van, burn scar on left hand")
+    );
+    assert!(forward.text().contains("Area: Cardiff city centre"));
+    assert!(forward.removed().is_empty(), "{:?}", forward.removed());
+}
