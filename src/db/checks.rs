@@ -47,13 +47,13 @@ pub const MAX_MATCHES: usize = 100;
 /// is bound — a third of a check's time. An identifier is in few alerts; rows past
 /// [`MAX_MATCHES`] are dropped here.
 pub fn matching(conn: &mut DbConn, hash: &str) -> Result<Vec<IdentifierRow>, DbError> {
-    let mut rows: Vec<IdentifierRow> = identifier_index::table
+    let query = identifier_index::table
         .filter(identifier_index::hash.eq(hash))
         .order((
             identifier_index::published_on.desc(),
             identifier_index::alert_id.asc(),
-        ))
-        .load(conn)?;
+        ));
+    let mut rows: Vec<IdentifierRow> = on_backend!(conn, c => query.load(c)?);
     rows.truncate(MAX_MATCHES);
     Ok(rows)
 }

@@ -85,23 +85,25 @@ pub fn insert_report(
     contact: Option<&ContactRow>,
     consent: &ConsentRow,
 ) -> Result<(), DbError> {
-    if let DbConn::Postgres(pg) = conn {
-        return insert_report_pg(pg, report, key, contact, consent);
-    }
+    let sqlite = match conn {
+        DbConn::Postgres(pg) => return insert_report_pg(pg, report, key, contact, consent),
+        DbConn::Sqlite(sqlite) => sqlite,
+    };
+    // On the concrete connection, not `DbConn`: see `on_backend!` for why.
     diesel::insert_into(reports::table)
         .values(report)
-        .execute(conn)?;
+        .execute(sqlite)?;
     diesel::insert_into(report_keys::table)
         .values(key)
-        .execute(conn)?;
+        .execute(sqlite)?;
     if let Some(contact) = contact {
         diesel::insert_into(report_contacts::table)
             .values(contact)
-            .execute(conn)?;
+            .execute(sqlite)?;
     }
     diesel::insert_into(consent_history::table)
         .values(consent)
-        .execute(conn)?;
+        .execute(sqlite)?;
     Ok(())
 }
 
@@ -162,11 +164,10 @@ fn insert_report_pg(
 
 /// The live report a receipt hash belongs to (withdrawn reports are never found).
 pub fn by_receipt_hash(conn: &mut DbConn, hash: &str) -> Result<Option<ReportRow>, DbError> {
-    Ok(reports::table
+    let query = reports::table
         .filter(reports::receipt_hash.eq(hash))
-        .filter(reports::status.ne(ReportStatus::Withdrawn))
-        .get_result::<ReportRow>(conn)
-        .optional()?)
+        .filter(reports::status.ne(ReportStatus::Withdrawn));
+    Ok(on_backend!(conn, c => query.get_result::<ReportRow>(c).optional()?))
 }
 
 /// Replaces a receipt hash of an old release by its current form (only if it is still the old
