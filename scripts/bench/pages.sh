@@ -29,7 +29,7 @@ trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
 
 # A realistic report whose category is missing: the whole form comes back (422) with the error.
-body='region=south-wales&area=Cardiff+city+centre&incident_date=2026-11-18&description=He+took+the+money+back+at+knifepoint+and+drove+off.+White+van%2C+burn+scar+on+left+hand.&perpetrator.description=White+van&perpetrator.phone_numbers=07700+900123&perpetrator.phone_numbers=&perpetrator.vehicles=AB12+CDE&alert=true&contact.name=&contact.email=&consent.police=none&consent.statement_version=2026-11-21&language=en&step=preview'
+body='region=south-wales&area=Cardiff+city+centre&incident_date=2026-11-18&description=He+took+the+money+back+at+knifepoint+and+drove+off.+White+van%2C+burn+scar+on+left+hand.&perpetrator.description=White+van&perpetrator.phone_numbers=07700+900123&perpetrator.phone_numbers=&perpetrator.vehicles=AB12+CDE&alert=true&contact.name=&contact.email=&consent.police=none&consent.statement_version=2026-12-04&language=en&step=preview'
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/report" \
   -H 'Content-Type: application/x-www-form-urlencoded' --data "$body")
 [ "$status" = 422 ] || { echo "the failing form answered $status, not 422" >&2; exit 1; }

@@ -3,12 +3,13 @@
 use super::ids::SpocId;
 
 /// Bumped whenever the text changes; a consent records the version it was given under.
-pub const STATEMENT_VERSION: &str = "2026-11-21";
+pub const STATEMENT_VERSION: &str = "2026-12-04";
 
 pub const STATEMENT_TEXT: &str = "\
-Lookout never shares your report with the police unless you choose to, and never with immigration \
-enforcement, the Home Office or Border Force under any circumstances. You choose one of three levels, \
-and you can change or withdraw your choice at any time with your receipt.
+Lookout never shares your report with the police unless you choose to, except in the one case its \
+published exception policy describes, and never with immigration enforcement, the Home Office or \
+Border Force under any circumstances. You choose one of three levels, and you can change or withdraw \
+your choice at any time with your receipt.
 
 None (the default): nothing about your report is sent to the police. Caseworkers may still use it, \
 with anything that could identify you removed, to warn other workers.

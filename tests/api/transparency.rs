@@ -651,6 +651,15 @@ async fn an_exception_disclosure_needs_a_second_person_and_is_shown_to_the_repor
     // The policy is published before anyone reports.
     let meta: Value = app.get("/api/v1/meta").await.json().await.unwrap();
     assert_eq!(meta["exception_policy"]["version"], "2026-12-03");
+    // The consent statement the reporter agrees to names the exception, so it never promises
+    // "only with consent" without it.
+    let statement = meta["consent_statement"]["text"].as_str().unwrap();
+    assert!(
+        statement.contains(
+            "unless you choose to, except in the one case its published exception policy describes"
+        ),
+        "{statement}"
+    );
     for page in ["/?lang=en", "/report?lang=en"] {
         let html = app.get(page).await.text().await.unwrap();
         assert!(html.contains("id=\"exception-policy\""), "{page}");
