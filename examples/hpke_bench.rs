@@ -3,6 +3,8 @@
 //!
 //!   cargo run --release --example hpke_bench [ROUNDS]
 
+#![allow(clippy::print_stdout, clippy::expect_used)]
+
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -20,7 +22,6 @@ fn per_call(rounds: u32, mut f: impl FnMut()) -> f64 {
     start.elapsed().as_secs_f64() * 1e6 / f64::from(rounds)
 }
 
-#[allow(clippy::print_stdout)]
 fn main() {
     let rounds: u32 = std::env::args()
         .nth(1)
