@@ -32,6 +32,7 @@ pub mod checks;
 pub mod exceptions;
 mod group;
 mod ids;
+mod reader;
 pub mod register;
 pub mod reports;
 pub mod schema;
@@ -261,6 +262,7 @@ pub struct Db {
 
 struct SqliteThreads {
     group: group::GroupWriter,
+    reader: reader::HotReader,
     _checkpointer: checkpoint::Checkpointer,
 }
 
@@ -307,7 +309,8 @@ pub fn open(
                 cause: e.to_string(),
             };
             Some(std::sync::Arc::new(SqliteThreads {
-                group: group::GroupWriter::start(path).map_err(thread_failed)?,
+                group: group::GroupWriter::start(path.clone()).map_err(thread_failed)?,
+                reader: reader::HotReader::start(path).map_err(thread_failed)?,
                 _checkpointer: checkpoint::Checkpointer::start(pool.clone())
                     .map_err(thread_failed)?,
             }))
@@ -447,6 +450,21 @@ impl Db {
         })
         .await
         .map_err(|_| E::from(DbError::TaskFailed))?
+    }
+
+    /// A read that is one indexed lookup, made by many clients at once (a client check). On
+    /// SQLite it runs on a reader thread of its own that stays awake while reads keep coming
+    /// (`db::reader`), instead of waking a pooled thread for each; on PostgreSQL, [`Db::run`].
+    pub async fn read_hot<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        match &self.sqlite {
+            Some(threads) => threads.reader.read(f).await,
+            None => self.run(f).await,
+        }
     }
 
     /// A write transaction ([`write_tx`]) for writes that arrive many at once and touch the same

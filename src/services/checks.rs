@@ -67,7 +67,7 @@ pub async fn check(state: &AppState, input: CheckInput) -> Result<CheckResult, E
     let hash = identifier_hash(&state.keys, *kind, &normalised);
     let rows = state
         .db
-        .run(move |conn| store::matching(conn, &hash))
+        .read_hot(move |conn| store::matching(conn, &hash))
         .await?;
     let mut seen = std::collections::HashSet::new();
     let matches = rows
