@@ -309,8 +309,8 @@ pub fn open(
                 cause: e.to_string(),
             };
             Some(std::sync::Arc::new(SqliteThreads {
-                group: group::GroupWriter::start(path.clone()).map_err(thread_failed)?,
-                reader: reader::HotReader::start(path).map_err(thread_failed)?,
+                group: group::GroupWriter::start(path).map_err(thread_failed)?,
+                reader: reader::HotReader::start(pool.clone()).map_err(thread_failed)?,
                 _checkpointer: checkpoint::Checkpointer::start(pool.clone())
                     .map_err(thread_failed)?,
             }))

@@ -2,20 +2,21 @@
 //!
 //! Through the blocking pool, every read is a hand-off to a thread that was asleep: a wake-up
 //! there and another back, which on two cores cost more than the indexed lookup itself. This
-//! thread keeps a connection of its own and takes reads from a queue: while reads keep coming
-//! it never sleeps, so a read costs one hand-off back instead of two. Only reads that are one
+//! thread keeps one pooled connection and takes reads from a queue: while reads keep coming it
+//! never sleeps, so a read costs one hand-off back instead of two. Only reads that are one
 //! indexed lookup belong here: they run one after another, so a slow one would hold up the rest.
 //! In WAL mode a reader never waits for the writer.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
+use diesel::r2d2::PooledConnection;
 use tokio::sync::oneshot;
 
-use super::{DbConn, DbError};
+use super::{DbConn, DbError, Manager, Pool};
 
-type Job = Box<dyn FnOnce(&mut Option<DbConn>, &Path) + Send>;
+type Held = Option<PooledConnection<Manager>>;
+type Job = Box<dyn FnOnce(&mut Held, &Pool) + Send>;
 
 pub struct HotReader {
     jobs: mpsc::Sender<Job>,
@@ -23,20 +24,21 @@ pub struct HotReader {
 
 impl HotReader {
     /// Starts the thread; it ends when the last handle is dropped.
-    pub fn start(path: PathBuf) -> std::io::Result<Self> {
+    pub fn start(pool: Pool) -> std::io::Result<Self> {
         let (tx, rx) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("lookout-sqlite-reader".into())
             .spawn(move || {
-                let mut conn: Option<DbConn> = None;
+                let mut held: Held = None;
                 while let Ok(job) = rx.recv() {
-                    job(&mut conn, &path);
+                    job(&mut held, &pool);
                 }
             })?;
         Ok(Self { jobs: tx })
     }
 
-    /// Runs `f` on the reader's connection (opened on first use, and again after a failure).
+    /// Runs `f` on the reader's connection, taken from the pool on first use and again after a
+    /// read that failed (so a connection fails exactly as it does for [`super::Db::run`]).
     pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&mut DbConn) -> Result<T, E> + Send + 'static,
@@ -44,22 +46,22 @@ impl HotReader {
         E: From<DbError> + Send + 'static,
     {
         let (answer, answered) = oneshot::channel::<Result<T, E>>();
-        let job: Job = Box::new(move |conn: &mut Option<DbConn>, path: &Path| {
-            let mut c = match conn.take() {
+        let job: Job = Box::new(move |held: &mut Held, pool: &Pool| {
+            let mut conn = match held.take() {
                 Some(c) => c,
-                None => match super::open_sqlite(path) {
-                    Ok(c) => DbConn::Sqlite(c),
-                    Err(e) => {
-                        let _ = answer.send(Err(E::from(e)));
+                None => match pool.get() {
+                    Ok(c) => c,
+                    Err(_) => {
+                        let _ = answer.send(Err(E::from(DbError::PoolTimeout)));
                         return;
                     }
                 },
             };
-            // A panic answers nothing (the caller hears that the task failed) and drops the
-            // connection with whatever state it was left in.
-            if let Ok(outcome) = catch_unwind(AssertUnwindSafe(|| f(&mut c))) {
+            // A panic answers nothing (the caller hears that the task failed) and gives the
+            // connection back to the pool, which drops it if it is broken.
+            if let Ok(outcome) = catch_unwind(AssertUnwindSafe(|| f(&mut conn))) {
                 if outcome.is_ok() {
-                    *conn = Some(c);
+                    *held = Some(conn);
                 }
                 let _ = answer.send(outcome);
             }
