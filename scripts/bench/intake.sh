@@ -4,7 +4,8 @@
 # same pool, examples/minimal_write.rs). For each load, requests/s, p50/p99, and the server's peak
 # resident size during it (VmHWM, reset before each load through /proc/PID/clear_refs); at the end
 # a burst of 20 parallel staff logins (the one place Argon2id still runs) and the resident size
-# during and 3 s after it.
+# during and 3 s after it. Each load also reports the CPU time spent per request by the server and,
+# on PostgreSQL, by every local postgres process (a ratio that noise moves less than a rate).
 #
 #   scripts/bench/intake.sh [DURATION_SECONDS]                            # SQLite
 #   LOOKOUT_BENCH_DATABASE_URL=postgres://... scripts/bench/intake.sh        # PostgreSQL (empty db)
@@ -56,9 +57,20 @@ lua sealed "$sealed"
 lua receipt "{\"receipt\":\"$receipt\"}"
 lua check '{"phone":"07700 012345"}'
 
+hz=$(getconf CLK_TCK)
+ticks() { # CPU time used so far, in clock ticks: by the server, or by every local postgres process
+  if [ "$1" = server ]; then
+    awk '{print $14 + $15}' "/proc/$server/stat"
+  else
+    for p in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done |
+      awk '{s += $1} END {print s + 0}'
+  fi
+}
+per_request() { python3 -c "print(round(($2 - $1) / $hz / $3 * 1e6))"; }
 rss() { awk -v k="$1:" '$1==k {printf "%.1f MiB", $2/1024}' "/proc/$server/status"; }
 load() { # name, path, [lua]
   echo 5 > "/proc/$server/clear_refs"
+  server0=$(ticks server) postgres0=$(ticks postgres)
   echo "== $1, concurrency 32, ${duration}s"
   if [ -n "${3:-}" ]; then
     wrk -t2 -c32 -d"${duration}s" --latency -s "$work/$3.lua" "$url$2"
@@ -67,6 +79,12 @@ load() { # name, path, [lua]
   fi > "$work/wrk.out"
   grep -E 'Requests/sec|Non-2xx|50%|99%|requests in|Socket errors' "$work/wrk.out"
   rate=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+  requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
+  cpu="server $(per_request "$server0" "$(ticks server)" "$requests") µs"
+  if [ "${LOOKOUT__DATABASE__URL%%://*}" = postgres ]; then
+    cpu="$cpu, PostgreSQL $(per_request "$postgres0" "$(ticks postgres)" "$requests") µs"
+  fi
+  echo "   CPU time per request: $cpu"
   echo "   peak resident size during it (VmHWM): $(rss VmHWM)"
 }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }

@@ -12,7 +12,6 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::mpsc;
 
-use diesel::RunQueryDsl;
 use diesel::connection::SimpleConnection;
 use tokio::sync::oneshot;
 
@@ -130,14 +129,13 @@ where
     F: FnMut(&mut DbConn) -> Result<T, E>,
     E: From<DbError>,
 {
-    // Through diesel's statement cache (prepared once per connection), not parsed per write.
-    diesel::sql_query("SAVEPOINT one_write")
-        .execute(conn)
+    // Savepoints are taken only when a group runs again after a failure: not the common path.
+    conn.batch_execute("SAVEPOINT one_write")
         .map_err(|e| E::from(DbError::from(e)))?;
     let outcome = catch_unwind(AssertUnwindSafe(|| f(conn)));
     match outcome {
-        Ok(Ok(v)) => match diesel::sql_query("RELEASE one_write").execute(conn) {
-            Ok(_) => Ok(v),
+        Ok(Ok(v)) => match conn.batch_execute("RELEASE one_write") {
+            Ok(()) => Ok(v),
             Err(e) => {
                 // Told it failed, so it must not be committed with the others.
                 let _ = conn.batch_execute("ROLLBACK TO one_write; RELEASE one_write");

@@ -116,51 +116,123 @@ fn insert_report_pg(
     contact: Option<&ContactRow>,
     consent: &ConsentRow,
 ) -> Result<(), DbError> {
-    use diesel::sql_types::{Binary, Bool, Integer, Nullable, Text};
-    let empty = Vec::new();
-    let (contact_key_id, contact_wrapped, contact_content) = match contact {
-        Some(c) => (c.key_id.as_str(), &c.wrapped_key, &c.content),
-        None => ("", &empty, &empty),
-    };
-    diesel::sql_query(
-        "WITH report AS ( \
-           INSERT INTO reports (id, receipt_hash, category, region, status, submitted_on, \
-             consent_level, consent_spoc_id, relayed_by, content) \
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id \
-         ), report_key AS ( \
-           INSERT INTO report_keys (report_id, key_id, wrapped_key) SELECT id, $11, $12 FROM report \
-         ), contact AS ( \
-           INSERT INTO report_contacts (report_id, key_id, wrapped_key, content) \
-           SELECT id, $13, $14, $15 FROM report WHERE $16 \
-         ) \
-         INSERT INTO consent_history (report_id, seq, level, spoc_id, statement_version, given_on, mac) \
-         SELECT id, $17, $18, $19, $20, $21, $22 FROM report",
-    )
-    .bind::<Text, _>(report.id)
-    .bind::<Text, _>(report.receipt_hash)
-    .bind::<Text, _>(report.category)
-    .bind::<Text, _>(report.region)
-    .bind::<Text, _>(report.status)
-    .bind::<Text, _>(report.submitted_on)
-    .bind::<Text, _>(report.consent_level)
-    .bind::<Nullable<Text>, _>(report.consent_spoc_id)
-    .bind::<Nullable<Text>, _>(report.relayed_by)
-    .bind::<Binary, _>(report.content)
-    .bind::<Text, _>(&key.key_id)
-    .bind::<Binary, _>(&key.wrapped_key)
-    .bind::<Text, _>(contact_key_id)
-    .bind::<Binary, _>(contact_wrapped)
-    .bind::<Binary, _>(contact_content)
-    .bind::<Bool, _>(contact.is_some())
-    .bind::<Integer, _>(consent.seq)
-    .bind::<Text, _>(consent.level)
-    .bind::<Nullable<Text>, _>(consent.spoc_id.as_ref())
-    .bind::<Nullable<Text>, _>(consent.statement_version.as_deref())
-    .bind::<Text, _>(&consent.given_on)
-    .bind::<Nullable<Text>, _>(consent.mac.as_deref())
+    InsertReportPg {
+        report,
+        key,
+        contact,
+        consent,
+    }
     .execute(pg)?;
     Ok(())
 }
+
+/// [`insert_report_pg`]'s statement as a query type of its own. diesel never caches a
+/// `sql_query` (it cannot know the text is the same each time), so as one this statement was
+/// sent, parsed and planned again on every report, in a round trip of its own before the one
+/// that ran it. With a static query id it is prepared once per connection and then only run.
+struct InsertReportPg<'a> {
+    report: &'a NewReportRow<'a>,
+    key: &'a KeyRow,
+    contact: Option<&'a ContactRow>,
+    consent: &'a ConsentRow,
+}
+
+/// The id diesel's statement cache knows [`InsertReportPg`] by: its text never changes.
+struct InsertReportPgId;
+
+impl diesel::query_builder::QueryId for InsertReportPg<'_> {
+    type QueryId = InsertReportPgId;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for InsertReportPg<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        use diesel::sql_types::{Binary, Bool, Integer, Nullable, Text};
+        const NO_BYTES: &[u8] = &[];
+        let (r, k, c) = (self.report, self.key, self.consent);
+        out.push_sql(
+            "WITH report AS ( \
+               INSERT INTO reports (id, receipt_hash, category, region, status, submitted_on, \
+                 consent_level, consent_spoc_id, relayed_by, content) VALUES (",
+        );
+        out.push_bind_param::<Text, _>(r.id)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(r.receipt_hash)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(r.category)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(r.region)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(&r.status)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(r.submitted_on)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(&r.consent_level)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Text>, _>(&r.consent_spoc_id)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Text>, _>(&r.relayed_by)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Binary, _>(r.content)?;
+        out.push_sql(
+            ") RETURNING id \
+             ), report_key AS ( \
+               INSERT INTO report_keys (report_id, key_id, wrapped_key) SELECT id, ",
+        );
+        out.push_bind_param::<Text, _>(&k.key_id)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Binary, _>(&k.wrapped_key)?;
+        out.push_sql(
+            " FROM report \
+             ), contact AS ( \
+               INSERT INTO report_contacts (report_id, key_id, wrapped_key, content) SELECT id, ",
+        );
+        // With no contact the row is not inserted; its parameters are still sent, empty.
+        match self.contact {
+            Some(contact) => {
+                out.push_bind_param::<Text, _>(&contact.key_id)?;
+                out.push_sql(", ");
+                out.push_bind_param::<Binary, _>(&contact.wrapped_key)?;
+                out.push_sql(", ");
+                out.push_bind_param::<Binary, _>(&contact.content)?;
+                out.push_sql(" FROM report WHERE ");
+                out.push_bind_param::<Bool, _>(&true)?;
+            }
+            None => {
+                out.push_bind_param::<Text, _>("")?;
+                out.push_sql(", ");
+                out.push_bind_param::<Binary, _>(NO_BYTES)?;
+                out.push_sql(", ");
+                out.push_bind_param::<Binary, _>(NO_BYTES)?;
+                out.push_sql(" FROM report WHERE ");
+                out.push_bind_param::<Bool, _>(&false)?;
+            }
+        }
+        out.push_sql(
+            " ) \
+             INSERT INTO consent_history (report_id, seq, level, spoc_id, statement_version, \
+               given_on, mac) SELECT id, ",
+        );
+        out.push_bind_param::<Integer, _>(&c.seq)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(&c.level)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Text>, _>(&c.spoc_id)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Text>, _>(&c.statement_version)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(&c.given_on)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Nullable<Text>, _>(&c.mac)?;
+        out.push_sql(" FROM report");
+        Ok(())
+    }
+}
+
+impl RunQueryDsl<diesel::PgConnection> for InsertReportPg<'_> {}
 
 /// The live report a receipt hash belongs to (withdrawn reports are never found).
 pub fn by_receipt_hash(conn: &mut DbConn, hash: &str) -> Result<Option<ReportRow>, DbError> {

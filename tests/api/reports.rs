@@ -464,6 +464,30 @@ async fn nothing_the_reporter_wrote_is_stored_in_plaintext(backend: Backend) {
     );
 }
 
+/// Reports with and without contact details, one after another on the same service (on
+/// PostgreSQL the same prepared statement inserts both): each has its key and consent rows, and
+/// only those with contact details have a contact row, belonging to the right report.
+async fn contact_rows_only_for_reports_with_contact(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let with_contact = report(json!({"contact": {"email": "j@example.org"}}));
+    let without = report(json!({}));
+    for body in [&without, &with_contact, &without, &with_contact, &without] {
+        submit(&app, body).await;
+    }
+    assert_eq!(app.count("reports"), 5);
+    assert_eq!(app.count("report_keys"), 5);
+    assert_eq!(app.count("consent_history"), 5);
+    assert_eq!(app.count("report_contacts"), 2);
+    assert_eq!(
+        app.count(
+            "report_contacts c JOIN reports r ON r.id = c.report_id JOIN report_keys k ON \
+             k.report_id = r.id"
+        ),
+        2,
+        "each contact row belongs to a stored report"
+    );
+}
+
 async fn withdrawal_destroys_the_key(backend: Backend) {
     let app = spawn_app(backend).await;
     let receipt = submit(&app, &marked_report()).await;
@@ -785,6 +809,7 @@ both_backends!(
     the_validation_matrix,
     framework_errors_are_problem_details,
     nothing_the_reporter_wrote_is_stored_in_plaintext,
+    contact_rows_only_for_reports_with_contact,
     withdrawal_destroys_the_key,
     fifty_parallel_submissions,
     sealed_reports_round_trip,
