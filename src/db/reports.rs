@@ -152,81 +152,79 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for InsertReportPg<'_>
     ) -> QueryResult<()> {
         use diesel::sql_types::{Binary, Bool, Integer, Nullable, Text};
         const NO_BYTES: &[u8] = &[];
+        /// Binds each value in turn as `$n`, separated by commas.
+        macro_rules! binds {
+            ($($ty:ty => $value:expr),+) => {{
+                let mut first = true;
+                $(
+                    if !std::mem::take(&mut first) {
+                        out.push_sql(", ");
+                    }
+                    out.push_bind_param::<$ty, _>($value)?;
+                )+
+            }};
+        }
         let (r, k, c) = (self.report, self.key, self.consent);
+        // With no contact the row is not inserted, but the same parameters are sent (empty), so
+        // the text never changes, as the static query id promises.
+        let (contact_key_id, contact_wrapped, contact_content, has_contact): (
+            &str,
+            &[u8],
+            &[u8],
+            _,
+        ) = match self.contact {
+            Some(contact) => (
+                &contact.key_id,
+                &contact.wrapped_key,
+                &contact.content,
+                &true,
+            ),
+            None => ("", NO_BYTES, NO_BYTES, &false),
+        };
         out.push_sql(
             "WITH report AS ( \
                INSERT INTO reports (id, receipt_hash, category, region, status, submitted_on, \
                  consent_level, consent_spoc_id, relayed_by, content) VALUES (",
         );
-        out.push_bind_param::<Text, _>(r.id)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Text, _>(r.receipt_hash)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Text, _>(r.category)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Text, _>(r.region)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Text, _>(&r.status)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Text, _>(r.submitted_on)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Text, _>(&r.consent_level)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Nullable<Text>, _>(&r.consent_spoc_id)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Nullable<Text>, _>(&r.relayed_by)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Binary, _>(r.content)?;
+        binds!(
+            Text => r.id,
+            Text => r.receipt_hash,
+            Text => r.category,
+            Text => r.region,
+            Text => &r.status,
+            Text => r.submitted_on,
+            Text => &r.consent_level,
+            Nullable<Text> => &r.consent_spoc_id,
+            Nullable<Text> => &r.relayed_by,
+            Binary => r.content
+        );
         out.push_sql(
             ") RETURNING id \
              ), report_key AS ( \
                INSERT INTO report_keys (report_id, key_id, wrapped_key) SELECT id, ",
         );
-        out.push_bind_param::<Text, _>(&k.key_id)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Binary, _>(&k.wrapped_key)?;
+        binds!(Text => &k.key_id, Binary => &k.wrapped_key);
         out.push_sql(
             " FROM report \
              ), contact AS ( \
                INSERT INTO report_contacts (report_id, key_id, wrapped_key, content) SELECT id, ",
         );
-        // With no contact the row is not inserted; its parameters are still sent, empty.
-        match self.contact {
-            Some(contact) => {
-                out.push_bind_param::<Text, _>(&contact.key_id)?;
-                out.push_sql(", ");
-                out.push_bind_param::<Binary, _>(&contact.wrapped_key)?;
-                out.push_sql(", ");
-                out.push_bind_param::<Binary, _>(&contact.content)?;
-                out.push_sql(" FROM report WHERE ");
-                out.push_bind_param::<Bool, _>(&true)?;
-            }
-            None => {
-                out.push_bind_param::<Text, _>("")?;
-                out.push_sql(", ");
-                out.push_bind_param::<Binary, _>(NO_BYTES)?;
-                out.push_sql(", ");
-                out.push_bind_param::<Binary, _>(NO_BYTES)?;
-                out.push_sql(" FROM report WHERE ");
-                out.push_bind_param::<Bool, _>(&false)?;
-            }
-        }
+        binds!(Text => contact_key_id, Binary => contact_wrapped, Binary => contact_content);
+        out.push_sql(" FROM report WHERE ");
+        binds!(Bool => has_contact);
         out.push_sql(
             " ) \
              INSERT INTO consent_history (report_id, seq, level, spoc_id, statement_version, \
                given_on, mac) SELECT id, ",
         );
-        out.push_bind_param::<Integer, _>(&c.seq)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Text, _>(&c.level)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Nullable<Text>, _>(&c.spoc_id)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Nullable<Text>, _>(&c.statement_version)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Text, _>(&c.given_on)?;
-        out.push_sql(", ");
-        out.push_bind_param::<Nullable<Text>, _>(&c.mac)?;
+        binds!(
+            Integer => &c.seq,
+            Text => &c.level,
+            Nullable<Text> => &c.spoc_id,
+            Nullable<Text> => &c.statement_version,
+            Text => &c.given_on,
+            Nullable<Text> => &c.mac
+        );
         out.push_sql(" FROM report");
         Ok(())
     }
