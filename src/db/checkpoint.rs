@@ -27,8 +27,12 @@ use super::{DbConn, Pool, SQLITE_WRITER};
 /// 10,000 new frames between two of its passes).
 pub const AUTOCHECKPOINT_PAGES: u32 = 50_000;
 
-/// Past this many frames (about 4 MiB) the WAL is made to start again.
-const RESTART_FRAMES: i32 = 1_000;
+/// Past this many frames (about 80 MiB) the WAL is made to start again. The pass that does it
+/// holds the writers' lock through two fsyncs (the WAL's, then the database's: about 7 ms each on
+/// the benchmark host, up to 20 ms), during which no report can be stored. At 1,000 frames it ran
+/// at every tick under a burst of reports and the writer stood still for about a sixth of the
+/// time; at this size it runs every second or so (docs/performance.md).
+const RESTART_FRAMES: i32 = 20_000;
 
 const EVERY: Duration = Duration::from_millis(100);
 
