@@ -2,6 +2,7 @@
 //! Nothing outside this module touches key bytes or cipher primitives.
 
 pub mod hashing;
+mod hpke_open;
 pub mod keys;
 pub mod password;
 pub mod receipt;

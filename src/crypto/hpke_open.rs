@@ -1,0 +1,245 @@
+//! The receiving half of RFC 9180 HPKE for the one suite sealed reports use: base mode,
+//! DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20Poly1305, the first (and only) message of a
+//! context. Sealing, and deriving the key pair, stay with the `hpke` crate (`sealed.rs`).
+//!
+//! Why our own: opening is the one public-key operation every sealed report costs the service,
+//! and the `hpke` crate spends two X25519 multiplications on it where one is needed. It derives
+//! the recipient's public key from the private key again on every open (for the KEM context),
+//! and it runs the Montgomery ladder on curve25519-dalek's serial arithmetic. Here the public
+//! key is kept from start-up, and the multiplication runs in Edwards form, where dalek uses its
+//! AVX2 backend when the CPU has one (docs/performance.md). Checked against RFC 9180's test
+//! vector (A.2.1) and against the `hpke` crate on random keys and messages, tampered or not.
+
+use chacha20poly1305::ChaCha20Poly1305;
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use curve25519_dalek::montgomery::MontgomeryPoint;
+use hkdf::{Hkdf, HkdfExtract};
+use sha2::Sha256;
+use zeroize::Zeroizing;
+
+/// `"KEM" || I2OSP(kem_id, 2)`, kem_id 0x0020 (RFC 9180 §4.1).
+const KEM_SUITE: &[u8] = b"KEM\x00\x20";
+/// `"HPKE" || kem_id || kdf_id || aead_id`: 0x0020, 0x0001, 0x0003 (§5.1).
+const HPKE_SUITE: &[u8] = b"HPKE\x00\x20\x00\x01\x00\x03";
+const VERSION_LABEL: &[u8] = b"HPKE-v1";
+/// `mode_base` (§5.1).
+const MODE_BASE: u8 = 0x00;
+
+/// Any failure to open: which step failed is nobody's business.
+#[derive(Debug, PartialEq, Eq)]
+pub struct OpenFailed;
+
+/// The recipient's side, ready to open: the private key, its public key, and the key-schedule
+/// context, which depends only on the `info` string (no PSK in base mode).
+pub struct Recipient {
+    secret: Zeroizing<[u8; 32]>,
+    public: [u8; 32],
+    schedule_context: [u8; 65],
+}
+
+impl Recipient {
+    /// `secret` and `public` must be a pair (the tests check ours).
+    pub fn new(secret: &[u8; 32], public: [u8; 32], info: &[u8]) -> Self {
+        let (psk_id_hash, _) = labeled_extract(HPKE_SUITE, b"", b"psk_id_hash", &[]);
+        let (info_hash, _) = labeled_extract(HPKE_SUITE, b"", b"info_hash", info);
+        let mut schedule_context = [0u8; 65];
+        schedule_context[0] = MODE_BASE;
+        schedule_context[1..33].copy_from_slice(&psk_id_hash[..]);
+        schedule_context[33..].copy_from_slice(&info_hash[..]);
+        Self {
+            secret: Zeroizing::new(*secret),
+            public,
+            schedule_context,
+        }
+    }
+
+    /// Opens the first message sealed to this recipient under `enc`.
+    pub fn open(
+        &self,
+        enc: &[u8; 32],
+        ciphertext: &[u8],
+        aad: &[u8],
+    ) -> Result<Zeroizing<Vec<u8>>, OpenFailed> {
+        // DHKEM Decap (§4.1). An all-zero result means `enc` was a point of small order: the
+        // RFC requires refusing it (§7.1.4). Whether it was is a fact about `enc` alone.
+        let dh = Zeroizing::new(x25519(&self.secret, *enc));
+        if dh.iter().all(|&b| b == 0) {
+            return Err(OpenFailed);
+        }
+        let (_, eae_prk) = labeled_extract(KEM_SUITE, b"", b"eae_prk", &dh[..]);
+        let mut shared_secret = Zeroizing::new([0u8; 32]);
+        labeled_expand(
+            &eae_prk,
+            KEM_SUITE,
+            b"shared_secret",
+            &[enc, &self.public],
+            &mut shared_secret[..],
+        )?;
+        // KeySchedule (§5.1), base mode: the PSK is empty.
+        let (_, secret) = labeled_extract(HPKE_SUITE, &shared_secret[..], b"secret", &[]);
+        let mut key = Zeroizing::new([0u8; 32]);
+        let mut base_nonce = [0u8; 12];
+        let context = [&self.schedule_context[..]];
+        labeled_expand(&secret, HPKE_SUITE, b"key", &context, &mut key[..])?;
+        labeled_expand(
+            &secret,
+            HPKE_SUITE,
+            b"base_nonce",
+            &context,
+            &mut base_nonce,
+        )?;
+        // The first message: sequence number 0, so the nonce is the base nonce itself (§5.2).
+        ChaCha20Poly1305::new((&*key).into())
+            .decrypt(
+                (&base_nonce).into(),
+                Payload {
+                    msg: ciphertext,
+                    aad,
+                },
+            )
+            .map(Zeroizing::new)
+            .map_err(|_| OpenFailed)
+    }
+}
+
+/// X25519 (RFC 7748) of a private key and any 32 bytes, as the Montgomery ladder computes it.
+/// For a `u` on the curve (every honest `enc`) the point is lifted to Edwards form and
+/// multiplied there, which is faster; for the rest (the twist, where only a forged `enc` lies)
+/// the ladder runs. Which path ran depends on `u` alone, which the sender chose; the private key
+/// meets only constant-time arithmetic on either path.
+pub fn x25519(secret: &[u8; 32], u: [u8; 32]) -> [u8; 32] {
+    let point = MontgomeryPoint(u);
+    match point.to_edwards(0) {
+        Some(lifted) => lifted.mul_clamped(*secret).to_montgomery().to_bytes(),
+        None => point.mul_clamped(*secret).to_bytes(),
+    }
+}
+
+/// `LabeledExtract` (§4): HKDF-Extract(salt, "HPKE-v1" || suite || label || ikm). Returns the
+/// pseudorandom key and HKDF ready to expand from it.
+fn labeled_extract(
+    suite: &[u8],
+    salt: &[u8],
+    label: &[u8],
+    ikm: &[u8],
+) -> (Zeroizing<[u8; 32]>, Hkdf<Sha256>) {
+    let mut extract = HkdfExtract::<Sha256>::new(Some(salt));
+    for part in [VERSION_LABEL, suite, label, ikm] {
+        extract.input_ikm(part);
+    }
+    let (prk, hkdf) = extract.finalize();
+    let mut bytes = Zeroizing::new([0u8; 32]);
+    bytes.copy_from_slice(&prk);
+    (bytes, hkdf)
+}
+
+/// `LabeledExpand` (§4): HKDF-Expand(prk, I2OSP(L, 2) || "HPKE-v1" || suite || label || info, L),
+/// `info` given in parts.
+fn labeled_expand(
+    prk: &Hkdf<Sha256>,
+    suite: &[u8],
+    label: &[u8],
+    info: &[&[u8]],
+    out: &mut [u8],
+) -> Result<(), OpenFailed> {
+    let length = u16::try_from(out.len())
+        .map_err(|_| OpenFailed)?
+        .to_be_bytes();
+    let mut parts: Vec<&[u8]> = vec![&length, VERSION_LABEL, suite, label];
+    parts.extend_from_slice(info);
+    prk.expand_multi_info(&parts, out).map_err(|_| OpenFailed)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn hex<const N: usize>(s: &str) -> [u8; N] {
+        let bytes: Vec<u8> = (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect();
+        bytes.try_into().unwrap()
+    }
+
+    fn hex_vec(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    /// RFC 9180, appendix A.2.1: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20Poly1305,
+    /// base mode, the message of sequence number 0.
+    #[test]
+    fn opens_the_rfc_9180_test_vector() {
+        let sk_r = hex::<32>("8057991eef8f1f1af18f4a9491d16a1ce333f695d4db8e38da75975c4478e0fb");
+        let pk_r = hex::<32>("4310ee97d88cc1f088a5576c77ab0cf5c3ac797f3d95139c6c84b5429c59662a");
+        let enc = hex::<32>("1afa08d3dec047a643885163f1180476fa7ddb54c6a8029ea33f95796bf2ac4a");
+        let info = hex_vec("4f6465206f6e2061204772656369616e2055726e");
+        let aad = hex_vec("436f756e742d30");
+        let ct = hex_vec(
+            "1c5250d8034ec2b784ba2cfd69dbdb8af406cfe3ff938e131f0def8c8b60b4db21993c62ce81883d2dd1b51a28",
+        );
+        let pt = hex_vec("4265617574792069732074727574682c20747275746820626561757479");
+        let recipient = Recipient::new(&sk_r, pk_r, &info);
+        assert_eq!(
+            recipient.schedule_context.to_vec(),
+            hex_vec(
+                "00431df6cd95e11ff49d7013563baf7f11588c75a6611ee2a4404a49306ae4cfc5b69c5718a60cc5876c358d3f7fc31ddb598503f67be58ea1e798c0bb19eb9796"
+            )
+        );
+        assert_eq!(*recipient.open(&enc, &ct, &aad).unwrap(), pt);
+        // Another AAD, a flipped bit anywhere, another recipient: refused alike.
+        assert_eq!(recipient.open(&enc, &ct, b"Count-1"), Err(OpenFailed));
+        for i in 0..ct.len() {
+            let mut bad = ct.clone();
+            bad[i] ^= 0x40;
+            assert_eq!(recipient.open(&enc, &bad, &aad), Err(OpenFailed));
+        }
+        let mut bad_enc = enc;
+        bad_enc[3] ^= 1;
+        assert_eq!(recipient.open(&bad_enc, &ct, &aad), Err(OpenFailed));
+    }
+
+    #[test]
+    fn small_order_points_are_refused() {
+        let recipient = Recipient::new(&[7u8; 32], [0u8; 32], b"");
+        // u = 0, u = 1, and a point of order 8 (RFC 7748's list of points to reject).
+        let order_8 = hex::<32>("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800");
+        for u in [
+            [0u8; 32],
+            hex::<32>(&format!("01{}", "00".repeat(31))),
+            order_8,
+        ] {
+            assert_eq!(x25519(&[7u8; 32], u), [0u8; 32]);
+            assert_eq!(recipient.open(&u, &[0u8; 32], b""), Err(OpenFailed));
+        }
+    }
+
+    #[test]
+    fn edge_coordinates_match_the_ladder() {
+        let p_minus_1 =
+            hex::<32>("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+        let p = hex::<32>("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+        let all_ones = [0xffu8; 32];
+        for u in [p_minus_1, p, all_ones, [0u8; 32]] {
+            let secret = [0x5au8; 32];
+            assert_eq!(
+                x25519(&secret, u),
+                MontgomeryPoint(u).mul_clamped(secret).to_bytes()
+            );
+        }
+    }
+
+    proptest! {
+        /// Random bytes are on the curve about half the time and on its twist otherwise, with
+        /// the top bit (which X25519 ignores) set or not: every one agrees with the ladder.
+        #[test]
+        fn x25519_agrees_with_the_ladder(secret in any::<[u8; 32]>(), u in any::<[u8; 32]>()) {
+            prop_assert_eq!(x25519(&secret, u), MontgomeryPoint(u).mul_clamped(secret).to_bytes());
+        }
+    }
+}
