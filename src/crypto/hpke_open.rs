@@ -53,6 +53,11 @@ impl Recipient {
         }
     }
 
+    /// The public key, as derived with the private key.
+    pub fn public(&self) -> &[u8; 32] {
+        &self.public
+    }
+
     /// Opens the first message sealed to this recipient under `enc`.
     pub fn open(
         &self,
@@ -156,19 +161,15 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn hex<const N: usize>(s: &str) -> [u8; N] {
-        let bytes: Vec<u8> = (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect();
-        bytes.try_into().unwrap()
-    }
-
     fn hex_vec(s: &str) -> Vec<u8> {
         (0..s.len())
             .step_by(2)
             .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
             .collect()
+    }
+
+    fn hex<const N: usize>(s: &str) -> [u8; N] {
+        hex_vec(s).try_into().unwrap()
     }
 
     /// RFC 9180, appendix A.2.1: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20Poly1305,
@@ -192,7 +193,7 @@ mod tests {
             )
         );
         assert_eq!(*recipient.open(&enc, &ct, &aad).unwrap(), pt);
-        // Another AAD, a flipped bit anywhere, another recipient: refused alike.
+        // Another AAD, a bit flipped in any byte of the ciphertext, a changed `enc`: refused alike.
         assert_eq!(recipient.open(&enc, &ct, b"Count-1"), Err(OpenFailed));
         for i in 0..ct.len() {
             let mut bad = ct.clone();
