@@ -30,7 +30,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(20_000);
     let ring = KeyRing::from_master(&KeyBytes::from_slice(&[9u8; 32]).expect("32 bytes"));
-    let keys = SealedReportKeys::derive(ring.get(Purpose::HpkeSeed));
+    let keys = SealedReportKeys::derive(ring.get(Purpose::HpkeSeed)).expect("the key pair");
     let public = keys.public_key_b64();
     let (enc, ct) = seal_to(&public, REPORT).expect("seals");
     let point = X25519_BASEPOINT.mul_clamped([5u8; 32]);

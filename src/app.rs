@@ -115,7 +115,7 @@ impl Application {
         };
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let sender = Arc::new(Sender::from_settings(&settings.mail)?);
-        let state = web::Data::new(AppState::new(settings, db, keys, sender.clone(), cores));
+        let state = web::Data::new(AppState::new(settings, db, keys, sender.clone(), cores)?);
         let (worker_stop, stop_rx) = watch::channel(false);
         let request_counts = Arc::new(RequestCounts::default());
         tokio::spawn(request_counts.clone().log_daily(stop_rx.clone()));

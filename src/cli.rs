@@ -155,7 +155,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => {
                     let master = keys::load_master_key(&settings.keys.master_key_file)?;
                     let ring = KeyRing::from_master(&master);
-                    SealedReportKeys::derive(ring.get(Purpose::HpkeSeed)).public_key_b64()
+                    SealedReportKeys::derive(ring.get(Purpose::HpkeSeed))?.public_key_b64()
                 }
             };
             let mut report = Vec::new();

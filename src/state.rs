@@ -9,7 +9,7 @@ use tokio::sync::{Notify, Semaphore};
 
 use crate::crypto::hashing::HashPool;
 use crate::crypto::receipt::ReceiptHasher;
-use crate::crypto::sealed::SealedReportKeys;
+use crate::crypto::sealed::{KeyRefused, SealedReportKeys};
 use crate::crypto::{KeyRing, Purpose};
 use crate::db::Db;
 use crate::db::tally::Tally;
@@ -58,15 +58,15 @@ impl AppState {
         keys: Arc<KeyRing>,
         mailer: Arc<Sender>,
         cores: usize,
-    ) -> Self {
-        AppState {
+    ) -> Result<Self, KeyRefused> {
+        Ok(AppState {
             mailer,
             limits: limits(&settings, &keys),
             text_permits: Semaphore::new(cores),
             settings: Arc::new(settings),
             db,
             receipts: ReceiptHasher::new(keys.get(Purpose::ReceiptPepper)),
-            sealed: SealedReportKeys::derive(keys.get(Purpose::HpkeSeed)),
+            sealed: SealedReportKeys::derive(keys.get(Purpose::HpkeSeed))?,
             throttle: MissThrottle::default(),
             hashing: HashPool::new(cores.min(HASH_THREADS)),
             legacy_receipts: AtomicBool::new(true),
@@ -74,7 +74,7 @@ impl AppState {
             tally: Tally::default(),
             published: Mutex::new(None),
             keys,
-        }
+        })
     }
 }
 

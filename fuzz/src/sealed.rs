@@ -28,7 +28,10 @@ pub fn keys() -> &'static SealedReportKeys {
             panic!("32 bytes are a key")
         };
         let ring = KeyRing::from_master(&master);
-        SealedReportKeys::derive(ring.get(Purpose::HpkeSeed))
+        let Ok(keys) = SealedReportKeys::derive(ring.get(Purpose::HpkeSeed)) else {
+            panic!("AWS-LC refused the derived private key")
+        };
+        keys
     });
     &KEYS
 }

@@ -5,14 +5,16 @@
 //! Why our own: opening is the one public-key operation every sealed report costs the service,
 //! and the `hpke` crate spends two X25519 multiplications on it where one is needed. It derives
 //! the recipient's public key from the private key again on every open (for the KEM context),
-//! and it runs the Montgomery ladder on curve25519-dalek's serial arithmetic. Here the public
-//! key is kept from start-up, and the multiplication runs in Edwards form, where dalek uses its
-//! AVX2 backend when the CPU has one (docs/performance.md). Checked against RFC 9180's test
-//! vector (A.2.1) and against the `hpke` crate on random keys and messages, tampered or not.
+//! and it runs both on curve25519-dalek's Montgomery ladder. Here the public key is kept from
+//! start-up, and the one multiplication is AWS-LC's X25519 (`aws-lc-rs`; on x86-64 and aarch64
+//! s2n-bignum's formally verified constant-time code), under half the cost of dalek's
+//! (docs/performance.md). Checked against RFC 9180's test vector (A.2.1), against the `hpke`
+//! crate on random keys and messages, tampered or not, and against dalek's ladder on random
+//! points of the curve and of its twist.
 
+use aws_lc_rs::agreement::{self, PrivateKey, UnparsedPublicKey, X25519};
 use chacha20poly1305::ChaCha20Poly1305;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use curve25519_dalek::montgomery::MontgomeryPoint;
 use hkdf::{Hkdf, HkdfExtract};
 use sha2::Sha256;
 use zeroize::Zeroizing;
@@ -29,28 +31,36 @@ const MODE_BASE: u8 = 0x00;
 #[derive(Debug, PartialEq, Eq)]
 pub struct OpenFailed;
 
-/// The recipient's side, ready to open: the private key, its public key, and the key-schedule
-/// context, which depends only on the `info` string (no PSK in base mode).
+/// AWS-LC refused the private key (it takes any 32 bytes, so this means a broken build).
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the X25519 private key for sealed reports was refused")]
+pub struct KeyRefused;
+
+/// The recipient's side, ready to open: the private key (AWS-LC's copy, which it wipes when
+/// freed), its public key, and the key-schedule context, which depends only on the `info`
+/// string (no PSK in base mode).
 pub struct Recipient {
-    secret: Zeroizing<[u8; 32]>,
+    secret: PrivateKey,
     public: [u8; 32],
     schedule_context: [u8; 65],
 }
 
 impl Recipient {
     /// `secret` and `public` must be a pair (the tests check ours).
-    pub fn new(secret: &[u8; 32], public: [u8; 32], info: &[u8]) -> Self {
+    pub fn new(secret: &[u8; 32], public: [u8; 32], info: &[u8]) -> Result<Self, KeyRefused> {
+        // Parsed once: AWS-LC computes the public key again whenever it takes a private one.
+        let secret = PrivateKey::from_private_key(&X25519, secret).map_err(|_| KeyRefused)?;
         let (psk_id_hash, _) = labeled_extract(HPKE_SUITE, b"", b"psk_id_hash", &[]);
         let (info_hash, _) = labeled_extract(HPKE_SUITE, b"", b"info_hash", info);
         let mut schedule_context = [0u8; 65];
         schedule_context[0] = MODE_BASE;
         schedule_context[1..33].copy_from_slice(&psk_id_hash[..]);
         schedule_context[33..].copy_from_slice(&info_hash[..]);
-        Self {
-            secret: Zeroizing::new(*secret),
+        Ok(Self {
+            secret,
             public,
             schedule_context,
-        }
+        })
     }
 
     /// The public key, as derived with the private key.
@@ -65,12 +75,8 @@ impl Recipient {
         ciphertext: &[u8],
         aad: &[u8],
     ) -> Result<Zeroizing<Vec<u8>>, OpenFailed> {
-        // DHKEM Decap (§4.1). An all-zero result means `enc` was a point of small order: the
-        // RFC requires refusing it (§7.1.4). Whether it was is a fact about `enc` alone.
-        let dh = Zeroizing::new(x25519(&self.secret, *enc));
-        if dh.iter().all(|&b| b == 0) {
-            return Err(OpenFailed);
-        }
+        // DHKEM Decap (§4.1).
+        let dh = self.dh(enc)?;
         let (_, eae_prk) = labeled_extract(KEM_SUITE, b"", b"eae_prk", &dh[..]);
         let mut shared_secret = Zeroizing::new([0u8; 32]);
         labeled_expand(
@@ -107,16 +113,29 @@ impl Recipient {
     }
 }
 
-/// X25519 (RFC 7748) of a private key and any 32 bytes, as the Montgomery ladder computes it.
-/// For a `u` on the curve (every honest `enc`) the point is lifted to Edwards form and
-/// multiplied there, which is faster; for the rest (the twist, where only a forged `enc` lies)
-/// the ladder runs. Which path ran depends on `u` alone, which the sender chose; the private key
-/// meets only constant-time arithmetic on either path.
-pub fn x25519(secret: &[u8; 32], u: [u8; 32]) -> [u8; 32] {
-    let point = MontgomeryPoint(u);
-    match point.to_edwards(0) {
-        Some(lifted) => lifted.mul_clamped(*secret).to_montgomery().to_bytes(),
-        None => point.mul_clamped(*secret).to_bytes(),
+impl Recipient {
+    /// X25519 (RFC 7748) of the private key and any 32 bytes `u` (the top bit ignored, values
+    /// past the field's prime reduced). An all-zero result means `u` was a point of small order:
+    /// RFC 9180 requires refusing it (§7.1.4), and AWS-LC refuses it itself; the check here says
+    /// so in our own code too. Whether `u` is refused is a fact about `u` alone.
+    fn dh(&self, u: &[u8; 32]) -> Result<Zeroizing<[u8; 32]>, OpenFailed> {
+        let mut out = Zeroizing::new([0u8; 32]);
+        agreement::agree(
+            &self.secret,
+            UnparsedPublicKey::new(&X25519, u),
+            OpenFailed,
+            |shared| {
+                if shared.len() != out.len() {
+                    return Err(OpenFailed);
+                }
+                out.copy_from_slice(shared);
+                Ok(())
+            },
+        )?;
+        if out.iter().all(|&b| b == 0) {
+            return Err(OpenFailed);
+        }
+        Ok(out)
     }
 }
 
@@ -159,6 +178,7 @@ fn labeled_expand(
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use curve25519_dalek::montgomery::MontgomeryPoint;
     use proptest::prelude::*;
 
     fn hex_vec(s: &str) -> Vec<u8> {
@@ -185,7 +205,7 @@ mod tests {
             "1c5250d8034ec2b784ba2cfd69dbdb8af406cfe3ff938e131f0def8c8b60b4db21993c62ce81883d2dd1b51a28",
         );
         let pt = hex_vec("4265617574792069732074727574682c20747275746820626561757479");
-        let recipient = Recipient::new(&sk_r, pk_r, &info);
+        let recipient = Recipient::new(&sk_r, pk_r, &info).unwrap();
         assert_eq!(
             recipient.schedule_context.to_vec(),
             hex_vec(
@@ -205,42 +225,76 @@ mod tests {
         assert_eq!(recipient.open(&bad_enc, &ct, &aad), Err(OpenFailed));
     }
 
+    /// A recipient for `secret` (the public key only feeds the KEM context, unused here).
+    fn recipient(secret: [u8; 32]) -> Recipient {
+        Recipient::new(&secret, [0u8; 32], b"").unwrap()
+    }
+
+    /// What dalek's Montgomery ladder makes of `u`, with RFC 9180's refusal of an all-zero
+    /// result applied.
+    fn ladder(secret: [u8; 32], u: [u8; 32]) -> Option<[u8; 32]> {
+        let out = MontgomeryPoint(u).mul_clamped(secret).to_bytes();
+        (out != [0u8; 32]).then_some(out)
+    }
+
+    fn dh(recipient: &Recipient, u: [u8; 32]) -> Option<[u8; 32]> {
+        recipient.dh(&u).ok().map(|out| *out)
+    }
+
+    /// 2^255 - 19 + `k`, little-endian (k < 19 + 256).
+    fn p_plus(k: u16) -> [u8; 32] {
+        let mut u = hex::<32>("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+        let mut carry = k;
+        for byte in u.iter_mut() {
+            let sum = u16::from(*byte) + carry;
+            *byte = (sum & 0xff) as u8;
+            carry = sum >> 8;
+        }
+        u
+    }
+
     #[test]
     fn small_order_points_are_refused() {
-        let recipient = Recipient::new(&[7u8; 32], [0u8; 32], b"");
-        // u = 0, u = 1, and a point of order 8 (RFC 7748's list of points to reject).
+        let recipient = recipient([7u8; 32]);
+        // RFC 7748's points to reject: u = 0, 1, a point of order 8, and p - 1, p, p + 1 (which
+        // are -1, 0 and 1 again).
         let order_8 = hex::<32>("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800");
+        let mut p_minus_1 = p_plus(0);
+        p_minus_1[0] -= 1;
         for u in [
             [0u8; 32],
             hex::<32>(&format!("01{}", "00".repeat(31))),
             order_8,
+            p_minus_1,
+            p_plus(0),
+            p_plus(1),
         ] {
-            assert_eq!(x25519(&[7u8; 32], u), [0u8; 32]);
+            assert_eq!(ladder([7u8; 32], u), None, "the ladder gives zero too");
+            assert_eq!(recipient.dh(&u), Err(OpenFailed));
             assert_eq!(recipient.open(&u, &[0u8; 32], b""), Err(OpenFailed));
         }
     }
 
+    /// Encodings past the prime, and with the top bit set, are reduced as RFC 7748 says.
     #[test]
     fn edge_coordinates_match_the_ladder() {
-        let p_minus_1 =
-            hex::<32>("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
-        let p = hex::<32>("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
-        let all_ones = [0xffu8; 32];
-        for u in [p_minus_1, p, all_ones, [0u8; 32]] {
-            let secret = [0x5au8; 32];
-            assert_eq!(
-                x25519(&secret, u),
-                MontgomeryPoint(u).mul_clamped(secret).to_bytes()
-            );
+        let secret = [0x5au8; 32];
+        let recipient = recipient(secret);
+        let mut top_bit = hex::<32>(&format!("09{}", "00".repeat(31)));
+        top_bit[31] |= 0x80;
+        for u in [p_plus(2), p_plus(9), p_plus(18), [0xffu8; 32], top_bit] {
+            let expected = ladder(secret, u);
+            assert!(expected.is_some(), "{u:02x?} is not of small order");
+            assert_eq!(dh(&recipient, u), expected, "{u:02x?}");
         }
     }
 
     proptest! {
         /// Random bytes are on the curve about half the time and on its twist otherwise, with
-        /// the top bit (which X25519 ignores) set or not: every one agrees with the ladder.
+        /// the top bit (which X25519 ignores) set or not: every one agrees with dalek's ladder.
         #[test]
         fn x25519_agrees_with_the_ladder(secret in any::<[u8; 32]>(), u in any::<[u8; 32]>()) {
-            prop_assert_eq!(x25519(&secret, u), MontgomeryPoint(u).mul_clamped(secret).to_bytes());
+            prop_assert_eq!(dh(&recipient(secret), u), ladder(secret, u));
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Sealed reports: RFC 9180 HPKE, base mode, DHKEM(X25519, HKDF-SHA256) / HKDF-SHA256 /
 //! ChaCha20Poly1305, info `lookout report v1`, empty AAD. The keypair is derived from the master
 //! key, so it survives restarts and needs no storage of its own. The service opens with its own
-//! code (`hpke_open.rs`, one X25519 multiplication instead of two); keys and sealing are the
-//! `hpke` crate's.
+//! code (`hpke_open.rs`: one X25519 multiplication instead of two, AWS-LC's); keys and sealing
+//! are the `hpke` crate's.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -12,6 +12,7 @@ use hpke::kem::X25519HkdfSha256;
 use hpke::{Deserializable, Kem, OpModeS, Serializable};
 use zeroize::Zeroizing;
 
+pub use super::hpke_open::KeyRefused;
 use super::hpke_open::Recipient;
 use super::keys::DerivedKey;
 
@@ -41,16 +42,16 @@ impl std::fmt::Debug for SealedReportKeys {
 pub struct SealedInvalid;
 
 impl SealedReportKeys {
-    pub fn derive(seed: &DerivedKey) -> Self {
+    pub fn derive(seed: &DerivedKey) -> Result<Self, KeyRefused> {
         let (private, public) = SuiteKem::derive_keypair(seed.key.expose());
         let mut secret = Zeroizing::new([0u8; 32]);
         secret.copy_from_slice(&private.to_bytes());
         let mut public_bytes = [0u8; 32];
         public_bytes.copy_from_slice(&public.to_bytes());
-        Self {
-            recipient: Recipient::new(&secret, public_bytes, INFO),
+        Ok(Self {
+            recipient: Recipient::new(&secret, public_bytes, INFO)?,
             key_id: seed.id.clone(),
-        }
+        })
     }
 
     pub fn key_id(&self) -> &str {
@@ -108,7 +109,7 @@ mod tests {
     #[test]
     fn seal_open_round_trip_and_tampering() {
         let ring = KeyRing::from_master(&KeyBytes::from_slice(&[9u8; 32]).unwrap());
-        let keys = SealedReportKeys::derive(ring.get(Purpose::HpkeSeed));
+        let keys = SealedReportKeys::derive(ring.get(Purpose::HpkeSeed)).unwrap();
         assert_eq!(
             URL_SAFE_NO_PAD.decode(keys.public_key_b64()).unwrap().len(),
             32
@@ -123,7 +124,7 @@ mod tests {
         );
         assert_eq!(keys.open("not base64!", &ct), Err(SealedInvalid));
         let other = KeyRing::from_master(&KeyBytes::from_slice(&[8u8; 32]).unwrap());
-        let other_keys = SealedReportKeys::derive(other.get(Purpose::HpkeSeed));
+        let other_keys = SealedReportKeys::derive(other.get(Purpose::HpkeSeed)).unwrap();
         assert_eq!(other_keys.open(&enc, &ct), Err(SealedInvalid));
     }
 
@@ -149,7 +150,7 @@ mod tests {
     fn open_agrees_with_the_hpke_crate() {
         for master in 0u8..8 {
             let ring = KeyRing::from_master(&KeyBytes::from_slice(&[master; 32]).unwrap());
-            let keys = SealedReportKeys::derive(ring.get(Purpose::HpkeSeed));
+            let keys = SealedReportKeys::derive(ring.get(Purpose::HpkeSeed)).unwrap();
             let (private, public) =
                 SuiteKem::derive_keypair(ring.get(Purpose::HpkeSeed).key.expose());
             let mut secret = [0u8; 32];
