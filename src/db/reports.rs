@@ -19,6 +19,8 @@ pub struct ReportRow {
     pub consent_spoc_id: Option<SpocId>,
     pub relayed_by: Option<OrgId>,
     pub content: Vec<u8>,
+    /// Internal: what the report's key, contact and consents are stored under.
+    pub serial: i64,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -36,6 +38,8 @@ pub struct NewReportRow<'a> {
     pub content: &'a [u8],
 }
 
+/// A report's wrapped data key. Stored with the report's serial number beside it
+/// (`report_keys.report_serial`, given at insertion), which the struct does not carry.
 #[derive(Debug, Clone, Queryable, Insertable)]
 #[diesel(table_name = report_keys)]
 pub struct KeyRow {
@@ -78,6 +82,65 @@ pub struct ConsentRow {
     pub mac: Option<String>,
 }
 
+/// The columns [`KeyRow`], [`ContactRow`] and [`ConsentRow`] are read from: every one but the
+/// report's serial number.
+const KEY_COLUMNS: (
+    report_keys::report_id,
+    report_keys::key_id,
+    report_keys::wrapped_key,
+) = (
+    report_keys::report_id,
+    report_keys::key_id,
+    report_keys::wrapped_key,
+);
+const CONTACT_COLUMNS: (
+    report_contacts::report_id,
+    report_contacts::key_id,
+    report_contacts::wrapped_key,
+    report_contacts::content,
+) = (
+    report_contacts::report_id,
+    report_contacts::key_id,
+    report_contacts::wrapped_key,
+    report_contacts::content,
+);
+const CONSENT_COLUMNS: (
+    consent_history::report_id,
+    consent_history::seq,
+    consent_history::level,
+    consent_history::spoc_id,
+    consent_history::statement_version,
+    consent_history::given_on,
+    consent_history::mac,
+) = (
+    consent_history::report_id,
+    consent_history::seq,
+    consent_history::level,
+    consent_history::spoc_id,
+    consent_history::statement_version,
+    consent_history::given_on,
+    consent_history::mac,
+);
+
+/// The report's serial number, as a subquery: what its key, contact and consents are stored
+/// under (appended in order, where the random id would scatter them over their indexes).
+#[diesel::dsl::auto_type(no_type_alias)]
+fn serial_of<'a>(id: &'a ReportId) -> _ {
+    reports::table
+        .filter(reports::id.eq(id))
+        .select(reports::serial)
+        .single_value()
+}
+
+/// The report's serial number, if there is such a report.
+fn find_serial(conn: &mut DbConn, id: &ReportId) -> Result<Option<i64>, DbError> {
+    Ok(reports::table
+        .find(id)
+        .select(reports::serial)
+        .get_result::<i64>(conn)
+        .optional()?)
+}
+
 pub fn insert_report(
     conn: &mut DbConn,
     report: &NewReportRow<'_>,
@@ -89,20 +152,25 @@ pub fn insert_report(
         DbConn::Postgres(pg) => return insert_report_pg(pg, report, key, contact, consent),
         DbConn::Sqlite(sqlite) => sqlite,
     };
-    // On the concrete connection, not `DbConn`: see `on_backend!` for why.
+    // On the concrete connection, not `DbConn`: see `on_backend!` for why. The next serial
+    // number: SQLite write transactions are exclusive, so no other can take it meanwhile.
+    let last: Option<i64> = reports::table
+        .select(diesel::dsl::max(reports::serial))
+        .get_result(sqlite)?;
+    let serial = last.unwrap_or(0) + 1;
     diesel::insert_into(reports::table)
-        .values(report)
+        .values((report, reports::serial.eq(serial)))
         .execute(sqlite)?;
     diesel::insert_into(report_keys::table)
-        .values(key)
+        .values((key, report_keys::report_serial.eq(serial)))
         .execute(sqlite)?;
     if let Some(contact) = contact {
         diesel::insert_into(report_contacts::table)
-            .values(contact)
+            .values((contact, report_contacts::report_serial.eq(serial)))
             .execute(sqlite)?;
     }
     diesel::insert_into(consent_history::table)
-        .values(consent)
+        .values((consent, consent_history::report_serial.eq(serial)))
         .execute(sqlite)?;
     Ok(())
 }
@@ -199,23 +267,25 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for InsertReportPg<'_>
             Binary => r.content
         );
         out.push_sql(
-            ") RETURNING id \
+            ") RETURNING id, serial \
              ), report_key AS ( \
-               INSERT INTO report_keys (report_id, key_id, wrapped_key) SELECT id, ",
+               INSERT INTO report_keys (report_id, report_serial, key_id, wrapped_key) \
+                 SELECT id, serial, ",
         );
         binds!(Text => &k.key_id, Binary => &k.wrapped_key);
         out.push_sql(
             " FROM report \
              ), contact AS ( \
-               INSERT INTO report_contacts (report_id, key_id, wrapped_key, content) SELECT id, ",
+               INSERT INTO report_contacts (report_id, report_serial, key_id, wrapped_key, \
+                 content) SELECT id, serial, ",
         );
         binds!(Text => contact_key_id, Binary => contact_wrapped, Binary => contact_content);
         out.push_sql(" FROM report WHERE ");
         binds!(Bool => has_contact);
         out.push_sql(
             " ) \
-             INSERT INTO consent_history (report_id, seq, level, spoc_id, statement_version, \
-               given_on, mac) SELECT id, ",
+             INSERT INTO consent_history (report_id, report_serial, seq, level, spoc_id, \
+               statement_version, given_on, mac) SELECT id, serial, ",
         );
         binds!(
             Integer => &c.seq,
@@ -279,14 +349,16 @@ pub fn by_id(conn: &mut DbConn, id: &ReportId) -> Result<Option<ReportRow>, DbEr
 
 pub fn key(conn: &mut DbConn, report_id: &ReportId) -> Result<Option<KeyRow>, DbError> {
     Ok(report_keys::table
-        .find(report_id)
+        .filter(report_keys::report_serial.nullable().eq(serial_of(report_id)))
+        .select(KEY_COLUMNS)
         .get_result::<KeyRow>(conn)
         .optional()?)
 }
 
 pub fn contact(conn: &mut DbConn, report_id: &ReportId) -> Result<Option<ContactRow>, DbError> {
     Ok(report_contacts::table
-        .find(report_id)
+        .filter(report_contacts::report_serial.nullable().eq(serial_of(report_id)))
+        .select(CONTACT_COLUMNS)
         .get_result::<ContactRow>(conn)
         .optional()?)
 }
@@ -305,8 +377,9 @@ pub fn latest_consent(
     // A report has a handful of consent rows: read them all rather than bind a LIMIT (see the
     // module `db`).
     Ok(consent_history::table
-        .filter(consent_history::report_id.eq(report_id))
+        .filter(consent_history::report_serial.nullable().eq(serial_of(report_id)))
         .order(consent_history::seq.desc())
+        .select(CONSENT_COLUMNS)
         .load::<ConsentRow>(conn)?
         .into_iter()
         .next())
@@ -316,6 +389,7 @@ pub fn latest_consent(
 pub fn unsealed_consents(conn: &mut DbConn) -> Result<Vec<ConsentRow>, DbError> {
     Ok(consent_history::table
         .filter(consent_history::mac.is_null())
+        .select(CONSENT_COLUMNS)
         .load::<ConsentRow>(conn)?)
 }
 
@@ -325,9 +399,13 @@ pub fn set_consent_mac(
     seq: i32,
     mac: &str,
 ) -> Result<(), DbError> {
-    diesel::update(consent_history::table.find((report_id, seq)))
-        .set(consent_history::mac.eq(mac))
-        .execute(conn)?;
+    diesel::update(
+        consent_history::table
+            .filter(consent_history::report_serial.nullable().eq(serial_of(report_id)))
+            .filter(consent_history::seq.eq(seq)),
+    )
+    .set(consent_history::mac.eq(mac))
+    .execute(conn)?;
     Ok(())
 }
 
@@ -359,8 +437,12 @@ pub fn add_message(conn: &mut DbConn, row: &MessageRow) -> Result<(), DbError> {
 
 pub fn change_consent(conn: &mut DbConn, row: &ConsentRow) -> Result<ConsentRow, DbError> {
     lock_report(conn, &row.report_id)?;
+    let serial: i64 = reports::table
+        .find(&row.report_id)
+        .select(reports::serial)
+        .get_result(conn)?;
     let next: Option<i32> = consent_history::table
-        .filter(consent_history::report_id.eq(&row.report_id))
+        .filter(consent_history::report_serial.eq(serial))
         .select(diesel::dsl::max(consent_history::seq))
         .get_result(conn)?;
     let row = ConsentRow {
@@ -368,7 +450,7 @@ pub fn change_consent(conn: &mut DbConn, row: &ConsentRow) -> Result<ConsentRow,
         ..row.clone()
     };
     diesel::insert_into(consent_history::table)
-        .values(&row)
+        .values((&row, consent_history::report_serial.eq(serial)))
         .execute(conn)?;
     diesel::update(reports::table.find(&row.report_id))
         .set((
@@ -382,11 +464,13 @@ pub fn change_consent(conn: &mut DbConn, row: &ConsentRow) -> Result<ConsentRow,
 /// Crypto-shredding: the wrapped data key, the contact row, the messages, the consent history
 /// and the sealed copy of any disclosure go (the audit log keeps that a forward happened); the report row keeps only ciphertext nobody can open, and no receipt finds it.
 pub fn withdraw(conn: &mut DbConn, report_id: &ReportId) -> Result<(), DbError> {
-    diesel::delete(report_keys::table.find(report_id)).execute(conn)?;
-    diesel::delete(report_contacts::table.find(report_id)).execute(conn)?;
+    if let Some(serial) = find_serial(conn, report_id)? {
+        diesel::delete(report_keys::table.find(serial)).execute(conn)?;
+        diesel::delete(report_contacts::table.find(serial)).execute(conn)?;
+        diesel::delete(consent_history::table.filter(consent_history::report_serial.eq(serial)))
+            .execute(conn)?;
+    }
     diesel::delete(report_messages::table.filter(report_messages::report_id.eq(report_id)))
-        .execute(conn)?;
-    diesel::delete(consent_history::table.filter(consent_history::report_id.eq(report_id)))
         .execute(conn)?;
     super::register::delete_disclosures_of(conn, report_id)?;
     super::checks::delete_for_report(conn, report_id)?;

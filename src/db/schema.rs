@@ -32,23 +32,28 @@ diesel::table! {
         consent_spoc_id -> Nullable<Text>,
         relayed_by -> Nullable<Text>,
         content -> Binary,
+        /// Internal: what the report's key, contact and consents are keyed by. Never leaves the
+        /// database.
+        serial -> BigInt,
     }
 }
 
 diesel::table! {
-    report_keys (report_id) {
+    report_keys (report_serial) {
         report_id -> Text,
         key_id -> Text,
         wrapped_key -> Binary,
+        report_serial -> BigInt,
     }
 }
 
 diesel::table! {
-    report_contacts (report_id) {
+    report_contacts (report_serial) {
         report_id -> Text,
         key_id -> Text,
         wrapped_key -> Binary,
         content -> Binary,
+        report_serial -> BigInt,
     }
 }
 
@@ -64,7 +69,7 @@ diesel::table! {
 }
 
 diesel::table! {
-    consent_history (report_id, seq) {
+    consent_history (report_serial, seq) {
         report_id -> Text,
         seq -> Integer,
         level -> Text,
@@ -72,6 +77,7 @@ diesel::table! {
         statement_version -> Nullable<Text>,
         given_on -> Text,
         mac -> Nullable<Text>,
+        report_serial -> BigInt,
     }
 }
 

@@ -827,14 +827,21 @@ async fn the_queue_comes_a_page_at_a_time(backend: Backend) {
     let (_, first) = submit(&app, &report(json!({}))).await;
     // 104 more rows like it, planted (filing 104 reports through the API would only be slower):
     // one earlier day, so they come first, and a withdrawn one, which is never listed.
+    // Each takes the next serial number, as the service's own insert does (PostgreSQL's column
+    // numbers itself).
+    let (serial, next_serial) = match backend {
+        Backend::Sqlite => (", serial", ", (SELECT MAX(serial) + 1 FROM reports)"),
+        Backend::Postgres => ("", ""),
+    };
     let mut planted = Vec::new();
     for i in 0..105 {
         let id = uuid::Uuid::new_v4().to_string();
         let status = if i == 7 { "withdrawn" } else { "received" };
         app.execute(&format!(
             "INSERT INTO reports (id, receipt_hash, category, region, status, submitted_on, \
-             consent_level, content) SELECT '{id}', 'planted-{i}', category, region, '{status}', \
-             '2026-01-01', consent_level, content FROM reports WHERE id = '{first}'"
+             consent_level, content{serial}) SELECT '{id}', 'planted-{i}', category, region, \
+             '{status}', '2026-01-01', consent_level, content{next_serial} FROM reports \
+             WHERE id = '{first}'"
         ));
         if status != "withdrawn" {
             planted.push(id);

@@ -803,6 +803,127 @@ async fn preview_shows_exactly_what_would_leave(backend: Backend) {
     assert_eq!(app.count("reports"), 0, "preview stores nothing");
 }
 
+/// Reports stored before their key, contact and consents were keyed by the report's serial
+/// number (migration 2026-12-04-000010) still open after it. The app's reports are taken back to
+/// the layout before it with that migration's `down.sql`, and the service started again on them
+/// runs its `up.sql`.
+async fn reports_survive_the_serial_number_migration(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let plain = submit(&app, &report(json!({}))).await;
+    let with_contact = submit(&app, &report(json!({"contact": {"email": "j@example.org"}}))).await;
+    let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
+    let version = app.get("/api/v1/meta").await.json::<Value>().await.unwrap()["consent_statement"]
+        ["version"]
+        .clone();
+    let res = app
+        .post_json(
+            "/api/v1/receipt/consent",
+            &json!({"receipt": plain, "consent": {"police": "anonymous", "spoc_id": spoc, "statement_version": version}}),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    app.stop().await;
+
+    let folder = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    let down = std::fs::read_to_string(format!(
+        "{}/migrations/{folder}/2026-12-04-000010_report_serials/down.sql",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    app.execute(&format!(
+        "{down}\nDELETE FROM __diesel_schema_migrations WHERE version = '20261204000010';"
+    ));
+    let columns = |table: &str| match backend {
+        Backend::Sqlite => app.strings(&format!("SELECT name AS v FROM pragma_table_info('{table}')")),
+        Backend::Postgres => app.strings(&format!(
+            "SELECT CAST(column_name AS TEXT) AS v FROM information_schema.columns \
+             WHERE table_name = '{table}' ORDER BY ordinal_position"
+        )),
+    };
+    for table in ["reports", "report_keys", "report_contacts", "consent_history"] {
+        let names = columns(table);
+        assert!(names.iter().any(|c| c == "key_id" || c == "level" || c == "receipt_hash"));
+        assert!(
+            !names.iter().any(|c| c.contains("serial")),
+            "{table} is back in the earlier layout: {names:?}"
+        );
+    }
+
+    // The service started again on the same database and key upgrades it.
+    let again = lookout::app::Application::build(app.settings.clone()).expect("it starts");
+    let base = format!("http://127.0.0.1:{}", again.port());
+    let stopper = again.stopper();
+    tokio::spawn(again.run_until_stopped());
+    let post = |path: &'static str, body: Value| {
+        let req = app.client.post(format!("{base}{path}")).json(&body);
+        async move { req.send().await.unwrap() }
+    };
+    assert_eq!(columns("report_keys").last().map(String::as_str), Some("report_serial"));
+    assert_eq!(app.count("report_keys"), 2);
+    assert_eq!(app.count("report_contacts"), 1);
+    assert_eq!(app.count("consent_history"), 3);
+
+    let view: Value = post("/api/v1/receipt", json!({"receipt": plain})).await.json().await.unwrap();
+    assert_eq!(view["status"], "received");
+    assert_eq!(view["consent"]["police"], "anonymous");
+    assert_eq!(view["consent"]["spoc_id"], spoc);
+    let res = post(
+        "/api/v1/receipt/messages",
+        json!({"receipt": with_contact, "body": "Still here after the upgrade."}),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    let view: Value = post("/api/v1/receipt", json!({"receipt": with_contact}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(view["messages"][0]["body"], "Still here after the upgrade.");
+
+    // Every report's key, contact and latest consent are found by the code that reads them.
+    let master = load_master_key(&app.settings.keys.master_key_file).unwrap();
+    let ring = KeyRing::from_master(&master);
+    let db = lookout::db::open(&app.db.url(), 1, Duration::from_secs(5), ring.master_id()).unwrap();
+    let ids = app.strings("SELECT id AS v FROM reports ORDER BY id");
+    let found = db
+        .run(move |c| {
+            let mut found = Vec::new();
+            for id in ids {
+                let id = lookout::domain::ReportId::from_stored(id);
+                found.push((
+                    lookout::db::reports::key(c, &id)?.is_some(),
+                    lookout::db::reports::contact(c, &id)?.is_some(),
+                    lookout::db::reports::latest_consent(c, &id)?.map(|r| r.seq),
+                ));
+            }
+            Ok::<_, lookout::db::DbError>(found)
+        })
+        .await
+        .unwrap();
+    let mut found = found;
+    found.sort();
+    assert_eq!(found, vec![(true, false, Some(2)), (true, true, Some(1))]);
+
+    // New reports take the next serial number, and withdrawal still shreds by it.
+    let third = {
+        let res = post("/api/v1/reports", report(json!({"contact": {"email": "k@example.org"}}))).await;
+        assert_eq!(res.status(), 201);
+        res.json::<Value>().await.unwrap()["receipt"].as_str().unwrap().to_string()
+    };
+    assert_eq!(app.count("report_contacts"), 2);
+    for receipt in [&with_contact, &third] {
+        let res = post("/api/v1/receipt/withdraw", json!({"receipt": receipt})).await;
+        assert_eq!(res.status(), 200);
+    }
+    assert_eq!(app.count("report_keys"), 1);
+    assert_eq!(app.count("report_contacts"), 0);
+    assert_eq!(app.count("consent_history"), 2, "the plain report's two consents");
+    stopper.stop().await;
+}
+
 both_backends!(
     the_receipt_life_cycle,
     unknown_and_malformed_receipts_get_the_same_answer,
@@ -814,6 +935,7 @@ both_backends!(
     fifty_parallel_submissions,
     sealed_reports_round_trip,
     preview_shows_exactly_what_would_leave,
+    reports_survive_the_serial_number_migration,
 );
 
 /// Reports older than `retention.days` are crypto-shredded when the service starts (and hourly).
