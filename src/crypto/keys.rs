@@ -96,7 +96,7 @@ impl KeyBytes {
     /// A fresh key from the operating system's CSPRNG.
     pub fn random() -> Result<Self, KeyFileError> {
         let mut key = [0u8; KEY_LEN];
-        getrandom::fill(&mut key).map_err(|_| KeyFileError::Random)?;
+        super::random::fill(&mut key).map_err(|_| KeyFileError::Random)?;
         let out = KeyBytes(key);
         key.zeroize();
         Ok(out)

@@ -5,6 +5,7 @@ pub mod hashing;
 mod hpke_open;
 pub mod keys;
 pub mod password;
+mod random;
 pub mod receipt;
 pub mod records;
 mod seal;

@@ -41,7 +41,7 @@ impl Receipt {
         let mut symbols = String::with_capacity(SYMBOLS);
         let mut buf = [0u8; 64];
         while symbols.len() < SYMBOLS {
-            getrandom::fill(&mut buf).map_err(|_| ReceiptError::Random)?;
+            super::random::fill(&mut buf).map_err(|_| ReceiptError::Random)?;
             // Rejection sampling: 248 = 31 * 8, so every symbol is equally likely.
             for b in buf {
                 if b < 248 && symbols.len() < SYMBOLS {

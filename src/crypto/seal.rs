@@ -26,7 +26,7 @@ pub enum SealError {
 pub(super) fn seal(key: &KeyBytes, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, SealError> {
     let cipher = XChaCha20Poly1305::new(key.expose().into());
     let mut nonce = [0u8; NONCE_LEN];
-    getrandom::fill(&mut nonce).map_err(|_| SealError::Random)?;
+    super::random::fill(&mut nonce).map_err(|_| SealError::Random)?;
     let ct = cipher
         .encrypt(
             &XNonce::from(nonce),

@@ -17,7 +17,7 @@ pub struct RandomFailed;
 /// `bytes` random bytes from the OS CSPRNG, base64url without padding.
 pub fn random_token(bytes: usize) -> Result<SensitiveString, RandomFailed> {
     let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).map_err(|_| RandomFailed)?;
+    super::random::fill(&mut buf).map_err(|_| RandomFailed)?;
     let token = URL_SAFE_NO_PAD.encode(&buf);
     zeroize::Zeroize::zeroize(&mut buf);
     Ok(SensitiveString::new(token))

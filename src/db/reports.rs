@@ -349,7 +349,11 @@ pub fn by_id(conn: &mut DbConn, id: &ReportId) -> Result<Option<ReportRow>, DbEr
 
 pub fn key(conn: &mut DbConn, report_id: &ReportId) -> Result<Option<KeyRow>, DbError> {
     Ok(report_keys::table
-        .filter(report_keys::report_serial.nullable().eq(serial_of(report_id)))
+        .filter(
+            report_keys::report_serial
+                .nullable()
+                .eq(serial_of(report_id)),
+        )
         .select(KEY_COLUMNS)
         .get_result::<KeyRow>(conn)
         .optional()?)
@@ -357,7 +361,11 @@ pub fn key(conn: &mut DbConn, report_id: &ReportId) -> Result<Option<KeyRow>, Db
 
 pub fn contact(conn: &mut DbConn, report_id: &ReportId) -> Result<Option<ContactRow>, DbError> {
     Ok(report_contacts::table
-        .filter(report_contacts::report_serial.nullable().eq(serial_of(report_id)))
+        .filter(
+            report_contacts::report_serial
+                .nullable()
+                .eq(serial_of(report_id)),
+        )
         .select(CONTACT_COLUMNS)
         .get_result::<ContactRow>(conn)
         .optional()?)
@@ -377,7 +385,11 @@ pub fn latest_consent(
     // A report has a handful of consent rows: read them all rather than bind a LIMIT (see the
     // module `db`).
     Ok(consent_history::table
-        .filter(consent_history::report_serial.nullable().eq(serial_of(report_id)))
+        .filter(
+            consent_history::report_serial
+                .nullable()
+                .eq(serial_of(report_id)),
+        )
         .order(consent_history::seq.desc())
         .select(CONSENT_COLUMNS)
         .load::<ConsentRow>(conn)?
@@ -401,7 +413,11 @@ pub fn set_consent_mac(
 ) -> Result<(), DbError> {
     diesel::update(
         consent_history::table
-            .filter(consent_history::report_serial.nullable().eq(serial_of(report_id)))
+            .filter(
+                consent_history::report_serial
+                    .nullable()
+                    .eq(serial_of(report_id)),
+            )
             .filter(consent_history::seq.eq(seq)),
     )
     .set(consent_history::mac.eq(mac))

@@ -810,7 +810,11 @@ async fn preview_shows_exactly_what_would_leave(backend: Backend) {
 async fn reports_survive_the_serial_number_migration(backend: Backend) {
     let app = spawn_app(backend).await;
     let plain = submit(&app, &report(json!({}))).await;
-    let with_contact = submit(&app, &report(json!({"contact": {"email": "j@example.org"}}))).await;
+    let with_contact = submit(
+        &app,
+        &report(json!({"contact": {"email": "j@example.org"}})),
+    )
+    .await;
     let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
     let version = app.get("/api/v1/meta").await.json::<Value>().await.unwrap()["consent_statement"]
         ["version"]
@@ -837,15 +841,26 @@ async fn reports_survive_the_serial_number_migration(backend: Backend) {
         "{down}\nDELETE FROM __diesel_schema_migrations WHERE version = '20261204000010';"
     ));
     let columns = |table: &str| match backend {
-        Backend::Sqlite => app.strings(&format!("SELECT name AS v FROM pragma_table_info('{table}')")),
+        Backend::Sqlite => app.strings(&format!(
+            "SELECT name AS v FROM pragma_table_info('{table}')"
+        )),
         Backend::Postgres => app.strings(&format!(
             "SELECT CAST(column_name AS TEXT) AS v FROM information_schema.columns \
              WHERE table_name = '{table}' ORDER BY ordinal_position"
         )),
     };
-    for table in ["reports", "report_keys", "report_contacts", "consent_history"] {
+    for table in [
+        "reports",
+        "report_keys",
+        "report_contacts",
+        "consent_history",
+    ] {
         let names = columns(table);
-        assert!(names.iter().any(|c| c == "key_id" || c == "level" || c == "receipt_hash"));
+        assert!(
+            names
+                .iter()
+                .any(|c| c == "key_id" || c == "level" || c == "receipt_hash")
+        );
         assert!(
             !names.iter().any(|c| c.contains("serial")),
             "{table} is back in the earlier layout: {names:?}"
@@ -861,12 +876,19 @@ async fn reports_survive_the_serial_number_migration(backend: Backend) {
         let req = app.client.post(format!("{base}{path}")).json(&body);
         async move { req.send().await.unwrap() }
     };
-    assert_eq!(columns("report_keys").last().map(String::as_str), Some("report_serial"));
+    assert_eq!(
+        columns("report_keys").last().map(String::as_str),
+        Some("report_serial")
+    );
     assert_eq!(app.count("report_keys"), 2);
     assert_eq!(app.count("report_contacts"), 1);
     assert_eq!(app.count("consent_history"), 3);
 
-    let view: Value = post("/api/v1/receipt", json!({"receipt": plain})).await.json().await.unwrap();
+    let view: Value = post("/api/v1/receipt", json!({"receipt": plain}))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(view["status"], "received");
     assert_eq!(view["consent"]["police"], "anonymous");
     assert_eq!(view["consent"]["spoc_id"], spoc);
@@ -909,9 +931,16 @@ async fn reports_survive_the_serial_number_migration(backend: Backend) {
 
     // New reports take the next serial number, and withdrawal still shreds by it.
     let third = {
-        let res = post("/api/v1/reports", report(json!({"contact": {"email": "k@example.org"}}))).await;
+        let res = post(
+            "/api/v1/reports",
+            report(json!({"contact": {"email": "k@example.org"}})),
+        )
+        .await;
         assert_eq!(res.status(), 201);
-        res.json::<Value>().await.unwrap()["receipt"].as_str().unwrap().to_string()
+        res.json::<Value>().await.unwrap()["receipt"]
+            .as_str()
+            .unwrap()
+            .to_string()
     };
     assert_eq!(app.count("report_contacts"), 2);
     for receipt in [&with_contact, &third] {
@@ -920,7 +949,11 @@ async fn reports_survive_the_serial_number_migration(backend: Backend) {
     }
     assert_eq!(app.count("report_keys"), 1);
     assert_eq!(app.count("report_contacts"), 0);
-    assert_eq!(app.count("consent_history"), 2, "the plain report's two consents");
+    assert_eq!(
+        app.count("consent_history"),
+        2,
+        "the plain report's two consents"
+    );
     stopper.stop().await;
 }
 
