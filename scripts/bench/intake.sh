@@ -62,7 +62,9 @@ ticks() { # CPU time used so far, in clock ticks: by the server, or by every loc
   if [ "$1" = server ]; then
     awk '{print $14 + $15}' "/proc/$server/stat"
   else
-    for p in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done |
+    # A backend can exit between pgrep and awk (the minimal write's connections closing): skip
+    # it, or pipefail would end the whole run there without a word.
+    for p in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || true; done |
       awk '{s += $1} END {print s + 0}'
   fi
 }
