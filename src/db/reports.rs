@@ -82,38 +82,28 @@ pub struct ConsentRow {
     pub mac: Option<String>,
 }
 
-/// The columns [`KeyRow`], [`ContactRow`] and [`ConsentRow`] are read from: every one but the
-/// report's serial number.
-const KEY_COLUMNS: (
-    report_keys::report_id,
+/// A constant tuple of columns (its type is its value written again).
+macro_rules! columns {
+    ($name:ident = $($column:path),+ $(,)?) => {
+        const $name: ($($column,)+) = ($($column,)+);
+    };
+}
+
+// The columns [`KeyRow`], [`ContactRow`] and [`ConsentRow`] are read from: every one but the
+// report's serial number.
+columns!(
+    KEY_COLUMNS = report_keys::report_id,
     report_keys::key_id,
-    report_keys::wrapped_key,
-) = (
-    report_keys::report_id,
-    report_keys::key_id,
-    report_keys::wrapped_key,
+    report_keys::wrapped_key
 );
-const CONTACT_COLUMNS: (
-    report_contacts::report_id,
-    report_contacts::key_id,
-    report_contacts::wrapped_key,
-    report_contacts::content,
-) = (
-    report_contacts::report_id,
+columns!(
+    CONTACT_COLUMNS = report_contacts::report_id,
     report_contacts::key_id,
     report_contacts::wrapped_key,
     report_contacts::content,
 );
-const CONSENT_COLUMNS: (
-    consent_history::report_id,
-    consent_history::seq,
-    consent_history::level,
-    consent_history::spoc_id,
-    consent_history::statement_version,
-    consent_history::given_on,
-    consent_history::mac,
-) = (
-    consent_history::report_id,
+columns!(
+    CONSENT_COLUMNS = consent_history::report_id,
     consent_history::seq,
     consent_history::level,
     consent_history::spoc_id,

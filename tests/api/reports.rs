@@ -11,11 +11,27 @@ use crate::both_backends;
 use crate::helpers::{Backend, TestApp, assert_problem, report, spawn_app};
 
 async fn submit(app: &TestApp, body: &Value) -> String {
-    let res = app.post_json("/api/v1/reports", body).await;
+    receipt_of(app.post_json("/api/v1/reports", body).await).await
+}
+
+/// The receipt in the answer to a new report, which must have been stored.
+async fn receipt_of(res: reqwest::Response) -> String {
     assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["status"], "received");
     body["receipt"].as_str().unwrap().to_string()
+}
+
+/// Raises a report's consent to anonymous for `spoc`, under the current consent statement.
+async fn consent_anonymous(app: &TestApp, receipt: &str, spoc: &str) -> reqwest::Response {
+    let version = app.get("/api/v1/meta").await.json::<Value>().await.unwrap()["consent_statement"]
+        ["version"]
+        .clone();
+    app.post_json(
+        "/api/v1/receipt/consent",
+        &json!({"receipt": receipt, "consent": {"police": "anonymous", "spoc_id": spoc, "statement_version": version}}),
+    )
+    .await
 }
 
 async fn receipt_status(app: &TestApp, receipt: &str) -> reqwest::Response {
@@ -78,15 +94,7 @@ async fn the_receipt_life_cycle(backend: Backend) {
 
     // Consent raised to anonymous for a named SPOC, then lowered again; history is kept.
     let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
-    let version = app.get("/api/v1/meta").await.json::<Value>().await.unwrap()["consent_statement"]
-        ["version"]
-        .clone();
-    let res = app
-        .post_json(
-            "/api/v1/receipt/consent",
-            &json!({"receipt": receipt, "consent": {"police": "anonymous", "spoc_id": spoc, "statement_version": version}}),
-        )
-        .await;
+    let res = consent_anonymous(&app, &receipt, &spoc).await;
     assert_eq!(res.status(), 200);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["consent"]["police"], "anonymous");
@@ -104,7 +112,7 @@ async fn the_receipt_life_cycle(backend: Backend) {
     let res = app
         .post_json(
             "/api/v1/receipt/consent",
-            &json!({"receipt": receipt, "consent": {"police": "full", "spoc_id": spoc, "statement_version": version}}),
+            &json!({"receipt": receipt, "consent": {"police": "full", "spoc_id": spoc, "statement_version": lookout::domain::consent::STATEMENT_VERSION}}),
         )
         .await;
     assert_problem(res, 422, "validation_failed").await;
@@ -816,16 +824,7 @@ async fn reports_survive_the_serial_number_migration(backend: Backend) {
     )
     .await;
     let spoc = app.insert_spoc("DC Jane Doe", "south-wales");
-    let version = app.get("/api/v1/meta").await.json::<Value>().await.unwrap()["consent_statement"]
-        ["version"]
-        .clone();
-    let res = app
-        .post_json(
-            "/api/v1/receipt/consent",
-            &json!({"receipt": plain, "consent": {"police": "anonymous", "spoc_id": spoc, "statement_version": version}}),
-        )
-        .await;
-    assert_eq!(res.status(), 200);
+    assert_eq!(consent_anonymous(&app, &plain, &spoc).await.status(), 200);
     app.stop().await;
 
     let folder = match backend {
@@ -930,18 +929,14 @@ async fn reports_survive_the_serial_number_migration(backend: Backend) {
     assert_eq!(found, vec![(true, false, Some(2)), (true, true, Some(1))]);
 
     // New reports take the next serial number, and withdrawal still shreds by it.
-    let third = {
-        let res = post(
+    let third = receipt_of(
+        post(
             "/api/v1/reports",
             report(json!({"contact": {"email": "k@example.org"}})),
         )
-        .await;
-        assert_eq!(res.status(), 201);
-        res.json::<Value>().await.unwrap()["receipt"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+        .await,
+    )
+    .await;
     assert_eq!(app.count("report_contacts"), 2);
     for receipt in [&with_contact, &third] {
         let res = post("/api/v1/receipt/withdraw", json!({"receipt": receipt})).await;
