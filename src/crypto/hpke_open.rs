@@ -111,9 +111,7 @@ impl Recipient {
             .map(Zeroizing::new)
             .map_err(|_| OpenFailed)
     }
-}
 
-impl Recipient {
     /// X25519 (RFC 7748) of the private key and any 32 bytes `u` (the top bit ignored, values
     /// past the field's prime reduced). An all-zero result means `u` was a point of small order:
     /// RFC 9180 requires refusing it (§7.1.4), and AWS-LC refuses it itself; the check here says

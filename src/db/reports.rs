@@ -443,10 +443,8 @@ pub fn add_message(conn: &mut DbConn, row: &MessageRow) -> Result<(), DbError> {
 
 pub fn change_consent(conn: &mut DbConn, row: &ConsentRow) -> Result<ConsentRow, DbError> {
     lock_report(conn, &row.report_id)?;
-    let serial: i64 = reports::table
-        .find(&row.report_id)
-        .select(reports::serial)
-        .get_result(conn)?;
+    let serial = find_serial(conn, &row.report_id)?
+        .ok_or(DbError::Query(diesel::result::Error::NotFound))?;
     let next: Option<i32> = consent_history::table
         .filter(consent_history::report_serial.eq(serial))
         .select(diesel::dsl::max(consent_history::seq))
