@@ -13,8 +13,6 @@
 //! points of the curve and of its twist.
 
 use aws_lc_rs::agreement::{self, PrivateKey, UnparsedPublicKey, X25519};
-use chacha20poly1305::ChaCha20Poly1305;
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use hkdf::{Hkdf, HkdfExtract};
 use sha2::Sha256;
 use zeroize::Zeroizing;
@@ -100,16 +98,7 @@ impl Recipient {
             &mut base_nonce,
         )?;
         // The first message: sequence number 0, so the nonce is the base nonce itself (§5.2).
-        ChaCha20Poly1305::new((&*key).into())
-            .decrypt(
-                (&base_nonce).into(),
-                Payload {
-                    msg: ciphertext,
-                    aad,
-                },
-            )
-            .map(Zeroizing::new)
-            .map_err(|_| OpenFailed)
+        super::aead::open(&key, &base_nonce, aad, ciphertext).map_err(|_| OpenFailed)
     }
 
     /// X25519 (RFC 7748) of the private key and any 32 bytes `u` (the top bit ignored, values

@@ -1,6 +1,7 @@
 //! Cryptography: keys, record sealing, receipts and sealed (HPKE) reports.
 //! Nothing outside this module touches key bytes or cipher primitives.
 
+mod aead;
 pub mod hashing;
 mod hpke_open;
 pub mod keys;

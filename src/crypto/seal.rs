@@ -2,15 +2,14 @@
 //! associated data that binds each ciphertext to the row and purpose it belongs to, so a
 //! ciphertext copied into another row or column fails to open.
 
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use zeroize::Zeroizing;
 
+use super::aead;
 use super::keys::KeyBytes;
 
 /// Format version of a sealed blob: `[1] || nonce (24) || ciphertext+tag`.
 const VERSION: u8 = 1;
-const NONCE_LEN: usize = 24;
+const NONCE_LEN: usize = aead::X_NONCE_LEN;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SealError {
@@ -24,18 +23,9 @@ pub enum SealError {
 }
 
 pub(super) fn seal(key: &KeyBytes, aad: &[u8], plaintext: &[u8]) -> Result<Vec<u8>, SealError> {
-    let cipher = XChaCha20Poly1305::new(key.expose().into());
     let mut nonce = [0u8; NONCE_LEN];
     super::random::fill(&mut nonce).map_err(|_| SealError::Random)?;
-    let ct = cipher
-        .encrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: plaintext,
-                aad,
-            },
-        )
-        .map_err(|_| SealError::Encrypt)?;
+    let ct = aead::x_seal(key.expose(), &nonce, aad, plaintext).map_err(|_| SealError::Encrypt)?;
     let mut out = Vec::with_capacity(1 + NONCE_LEN + ct.len());
     out.push(VERSION);
     out.extend_from_slice(&nonce);
@@ -48,23 +38,13 @@ pub(super) fn open(
     aad: &[u8],
     blob: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, SealError> {
-    if blob.len() < 1 + NONCE_LEN + 16 || blob[0] != VERSION {
+    if blob.len() < 1 + NONCE_LEN + aead::TAG_LEN || blob[0] != VERSION {
         return Err(SealError::Open);
     }
     let nonce: [u8; NONCE_LEN] = blob[1..1 + NONCE_LEN]
         .try_into()
         .map_err(|_| SealError::Open)?;
-    let cipher = XChaCha20Poly1305::new(key.expose().into());
-    cipher
-        .decrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: &blob[1 + NONCE_LEN..],
-                aad,
-            },
-        )
-        .map(Zeroizing::new)
-        .map_err(|_| SealError::Open)
+    aead::x_open(key.expose(), &nonce, aad, &blob[1 + NONCE_LEN..]).map_err(|_| SealError::Open)
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub mod audit;
 mod checkpoint;
 pub mod checks;
 pub mod exceptions;
+mod fixed;
 mod group;
 mod ids;
 mod reader;

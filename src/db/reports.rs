@@ -148,20 +148,70 @@ pub fn insert_report(
         .select(diesel::dsl::max(reports::serial))
         .get_result(sqlite)?;
     let serial = last.unwrap_or(0) + 1;
-    diesel::insert_into(reports::table)
-        .values((report, reports::serial.eq(serial)))
-        .execute(sqlite)?;
-    diesel::insert_into(report_keys::table)
-        .values((key, report_keys::report_serial.eq(serial)))
-        .execute(sqlite)?;
-    if let Some(contact) = contact {
-        diesel::insert_into(report_contacts::table)
-            .values((contact, report_contacts::report_serial.eq(serial)))
-            .execute(sqlite)?;
+    use super::fixed::{Fixed, FixedSql, Value};
+    struct InsertReport;
+    impl FixedSql for InsertReport {
+        const SQL: &'static str = "INSERT INTO reports (id, receipt_hash, category, region, \
+            status, submitted_on, consent_level, consent_spoc_id, relayed_by, content, serial) \
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
-    diesel::insert_into(consent_history::table)
-        .values((consent, consent_history::report_serial.eq(serial)))
+    struct InsertKey;
+    impl FixedSql for InsertKey {
+        const SQL: &'static str = "INSERT INTO report_keys (report_id, key_id, wrapped_key, \
+            report_serial) VALUES (?, ?, ?, ?)";
+    }
+    struct InsertContact;
+    impl FixedSql for InsertContact {
+        const SQL: &'static str = "INSERT INTO report_contacts (report_id, key_id, wrapped_key, \
+            content, report_serial) VALUES (?, ?, ?, ?, ?)";
+    }
+    struct InsertConsent;
+    impl FixedSql for InsertConsent {
+        const SQL: &'static str = "INSERT INTO consent_history (report_id, seq, level, spoc_id, \
+            statement_version, given_on, mac, report_serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+    Fixed::<InsertReport>::new(&[
+        Value::Text(report.id.as_str()),
+        Value::Text(report.receipt_hash),
+        Value::Text(report.category),
+        Value::Text(report.region),
+        Value::Text(report.status.as_str()),
+        Value::Text(report.submitted_on),
+        Value::Text(report.consent_level.as_str()),
+        Value::OptionalText(report.consent_spoc_id.map(SpocId::as_str)),
+        Value::OptionalText(report.relayed_by.map(OrgId::as_str)),
+        Value::Bytes(report.content),
+        Value::BigInt(serial),
+    ])
+    .execute(sqlite)?;
+    Fixed::<InsertKey>::new(&[
+        Value::Text(key.report_id.as_str()),
+        Value::Text(&key.key_id),
+        Value::Bytes(&key.wrapped_key),
+        Value::BigInt(serial),
+    ])
+    .execute(sqlite)?;
+    if let Some(contact) = contact {
+        Fixed::<InsertContact>::new(&[
+            Value::Text(contact.report_id.as_str()),
+            Value::Text(&contact.key_id),
+            Value::Bytes(&contact.wrapped_key),
+            Value::Bytes(&contact.content),
+            Value::BigInt(serial),
+        ])
         .execute(sqlite)?;
+    }
+    Fixed::<InsertConsent>::new(&[
+        Value::Text(consent.report_id.as_str()),
+        Value::Integer(consent.seq),
+        Value::Text(consent.level.as_str()),
+        Value::OptionalText(consent.spoc_id.as_ref().map(SpocId::as_str)),
+        Value::OptionalText(consent.statement_version.as_deref()),
+        Value::Text(&consent.given_on),
+        Value::OptionalText(consent.mac.as_deref()),
+        Value::BigInt(serial),
+    ])
+    .execute(sqlite)?;
     Ok(())
 }
 

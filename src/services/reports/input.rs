@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::domain::{
     Consent, ConsentLevel, ContactDetails, Error, ErrorKind, FieldError, NewReport, Perpetrator,
@@ -165,7 +165,14 @@ impl Checker {
             self.fail(field, format!("must be at most {max} characters"));
             return None;
         }
-        let normalised: String = value.nfc().collect();
+        // Most text arrives in NFC already (all ASCII does): then it is not copied to be
+        // normalised; the quick check answers "maybe" rather than guess, and maybe is normalised.
+        let normalised: std::borrow::Cow<'_, str> =
+            if is_nfc_quick(value.chars()) == IsNormalized::Yes {
+                value.into()
+            } else {
+                value.nfc().collect::<String>().into()
+            };
         let trimmed = normalised.trim();
         if trimmed.is_empty() {
             return None;
