@@ -120,21 +120,20 @@ mod tests {
 
     use super::*;
 
-    fn hex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-            .collect()
+    use crate::crypto::hex;
+
+    /// The message, associated data and key of RFC 8439 §2.8.2, which the XChaCha draft reuses.
+    const PLAINTEXT: &[u8] = b"Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.";
+    const AAD: &str = "50515253c0c1c2c3c4c5c6c7";
+    const KEY: &str = "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f";
+
+    fn vector_key() -> [u8; 32] {
+        hex(KEY).try_into().unwrap()
     }
 
     /// draft-irtf-cfrg-xchacha-03, appendix A.3.1.
     #[test]
     fn x_seal_gives_the_drafts_test_vector() {
-        let plaintext = b"Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.";
-        let aad = hex("50515253c0c1c2c3c4c5c6c7");
-        let key: [u8; 32] = hex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")
-            .try_into()
-            .unwrap();
         let nonce: [u8; 24] = hex("404142434445464748494a4b4c4d4e4f5051525354555657")
             .try_into()
             .unwrap();
@@ -145,27 +144,28 @@ mod tests {
             "21f9664c97637da9768812f615c68b13b52e",
             "c0875924c1c7987947deafd8780acf49"
         ));
-        let sealed = x_seal(&key, &nonce, &aad, plaintext).unwrap();
+        let sealed = x_seal(&vector_key(), &nonce, &hex(AAD), PLAINTEXT).unwrap();
         assert_eq!(sealed, expected);
-        assert_eq!(&*x_open(&key, &nonce, &aad, &sealed).unwrap(), plaintext);
+        assert_eq!(
+            &*x_open(&vector_key(), &nonce, &hex(AAD), &sealed).unwrap(),
+            PLAINTEXT
+        );
     }
 
-    /// RFC 8439, section 2.8.2.
+    /// RFC 8439, section 2.8.2: the tag, and the ciphertext's first bytes.
     #[test]
     fn seal_gives_the_rfc_8439_test_vector() {
-        let plaintext = b"Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.";
-        let aad = hex("50515253c0c1c2c3c4c5c6c7");
-        let key: [u8; 32] = hex("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")
-            .try_into()
-            .unwrap();
         let nonce: [u8; 12] = hex("070000004041424344454647").try_into().unwrap();
-        let sealed = seal(&key, &nonce, &aad, plaintext).unwrap();
+        let sealed = seal(&vector_key(), &nonce, &hex(AAD), PLAINTEXT).unwrap();
         assert_eq!(
-            sealed[plaintext.len()..],
+            sealed[PLAINTEXT.len()..],
             hex("1ae10b594f09e26a7e902ecbd0600691")[..]
         );
         assert_eq!(&sealed[..4], &hex("d31a8d34")[..]);
-        assert_eq!(&*open(&key, &nonce, &aad, &sealed).unwrap(), plaintext);
+        assert_eq!(
+            &*open(&vector_key(), &nonce, &hex(AAD), &sealed).unwrap(),
+            PLAINTEXT
+        );
     }
 
     #[test]

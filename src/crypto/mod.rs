@@ -20,6 +20,16 @@ pub use seal::SealError;
 
 use crate::domain::Error;
 
+/// The bytes a test vector writes in hex.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}
+
 /// A cryptographic operation failed (a key did not open, randomness failed): a real fault,
 /// logged by kind only, never with the data.
 fn fault(what: &str) -> Error {
