@@ -168,8 +168,10 @@ mod tests {
     use curve25519_dalek::montgomery::MontgomeryPoint;
     use proptest::prelude::*;
 
+    use crate::crypto::hex as hex_vec;
+
     fn hex<const N: usize>(s: &str) -> [u8; N] {
-        crate::crypto::hex(s).try_into().unwrap()
+        hex_vec(s).try_into().unwrap()
     }
 
     /// RFC 9180, appendix A.2.1: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, ChaCha20Poly1305,
@@ -179,16 +181,16 @@ mod tests {
         let sk_r = hex::<32>("8057991eef8f1f1af18f4a9491d16a1ce333f695d4db8e38da75975c4478e0fb");
         let pk_r = hex::<32>("4310ee97d88cc1f088a5576c77ab0cf5c3ac797f3d95139c6c84b5429c59662a");
         let enc = hex::<32>("1afa08d3dec047a643885163f1180476fa7ddb54c6a8029ea33f95796bf2ac4a");
-        let info = crate::crypto::hex("4f6465206f6e2061204772656369616e2055726e");
-        let aad = crate::crypto::hex("436f756e742d30");
-        let ct = crate::crypto::hex(
+        let info = hex_vec("4f6465206f6e2061204772656369616e2055726e");
+        let aad = hex_vec("436f756e742d30");
+        let ct = hex_vec(
             "1c5250d8034ec2b784ba2cfd69dbdb8af406cfe3ff938e131f0def8c8b60b4db21993c62ce81883d2dd1b51a28",
         );
-        let pt = crate::crypto::hex("4265617574792069732074727574682c20747275746820626561757479");
+        let pt = hex_vec("4265617574792069732074727574682c20747275746820626561757479");
         let recipient = Recipient::new(&sk_r, pk_r, &info).unwrap();
         assert_eq!(
             recipient.schedule_context.to_vec(),
-            crate::crypto::hex(
+            hex_vec(
                 "00431df6cd95e11ff49d7013563baf7f11588c75a6611ee2a4404a49306ae4cfc5b69c5718a60cc5876c358d3f7fc31ddb598503f67be58ea1e798c0bb19eb9796"
             )
         );

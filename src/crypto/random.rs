@@ -4,8 +4,9 @@
 //! With one `getrandom` system call each, they cost about 5 µs of the 108 µs of server CPU time
 //! a sealed report took on SQLite (docs/performance.md). Each thread now takes 4 KiB from the
 //! kernel at a time and hands every byte out once, wiping it from the pool as it goes, so no
-//! value is given twice and none is left behind after use. The bytes are the kernel's own: no generator of ours stands between.
-//! A forked child would hand out its parent's bytes again; Lookout never forks.
+//! value is given twice and none is left behind after use. The bytes are the kernel's own: no
+//! generator of ours stands between. A forked child would hand out its parent's bytes again;
+//! Lookout never forks.
 
 use std::cell::RefCell;
 

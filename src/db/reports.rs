@@ -3,6 +3,7 @@
 
 use diesel::prelude::*;
 
+use super::fixed::{Fixed, FixedSql, Value};
 use super::schema::{consent_history, report_contacts, report_keys, report_messages, reports};
 use super::{DbConn, DbError};
 use crate::domain::{ConsentLevel, MessageId, OrgId, ReportId, ReportStatus, SpocId};
@@ -131,6 +132,30 @@ fn find_serial(conn: &mut DbConn, id: &ReportId) -> Result<Option<i64>, DbError>
         .optional()?)
 }
 
+// The four rows of a new report on SQLite, as statements of fixed text (`db::fixed`): diesel
+// would write an `Insertable`'s SQL out again on every report, on the one thread that writes.
+struct InsertReport;
+impl FixedSql for InsertReport {
+    const SQL: &'static str = "INSERT INTO reports (id, receipt_hash, category, region, \
+        status, submitted_on, consent_level, consent_spoc_id, relayed_by, content, serial) \
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+}
+struct InsertKey;
+impl FixedSql for InsertKey {
+    const SQL: &'static str = "INSERT INTO report_keys (report_id, key_id, wrapped_key, \
+        report_serial) VALUES (?, ?, ?, ?)";
+}
+struct InsertContact;
+impl FixedSql for InsertContact {
+    const SQL: &'static str = "INSERT INTO report_contacts (report_id, key_id, wrapped_key, \
+        content, report_serial) VALUES (?, ?, ?, ?, ?)";
+}
+struct InsertConsent;
+impl FixedSql for InsertConsent {
+    const SQL: &'static str = "INSERT INTO consent_history (report_id, seq, level, spoc_id, \
+        statement_version, given_on, mac, report_serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+}
+
 pub fn insert_report(
     conn: &mut DbConn,
     report: &NewReportRow<'_>,
@@ -148,28 +173,6 @@ pub fn insert_report(
         .select(diesel::dsl::max(reports::serial))
         .get_result(sqlite)?;
     let serial = last.unwrap_or(0) + 1;
-    use super::fixed::{Fixed, FixedSql, Value};
-    struct InsertReport;
-    impl FixedSql for InsertReport {
-        const SQL: &'static str = "INSERT INTO reports (id, receipt_hash, category, region, \
-            status, submitted_on, consent_level, consent_spoc_id, relayed_by, content, serial) \
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    }
-    struct InsertKey;
-    impl FixedSql for InsertKey {
-        const SQL: &'static str = "INSERT INTO report_keys (report_id, key_id, wrapped_key, \
-            report_serial) VALUES (?, ?, ?, ?)";
-    }
-    struct InsertContact;
-    impl FixedSql for InsertContact {
-        const SQL: &'static str = "INSERT INTO report_contacts (report_id, key_id, wrapped_key, \
-            content, report_serial) VALUES (?, ?, ?, ?, ?)";
-    }
-    struct InsertConsent;
-    impl FixedSql for InsertConsent {
-        const SQL: &'static str = "INSERT INTO consent_history (report_id, seq, level, spoc_id, \
-            statement_version, given_on, mac, report_serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    }
     Fixed::<InsertReport>::new(&[
         Value::Text(report.id.as_str()),
         Value::Text(report.receipt_hash),
