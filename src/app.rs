@@ -114,6 +114,7 @@ impl Application {
             n => n,
         };
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let blocking_threads = blocking_threads_per_worker(settings.database.pool_size, workers);
         let sender = Arc::new(Sender::from_settings(&settings.mail)?);
         let state = web::Data::new(AppState::new(settings, db, keys, sender.clone(), cores)?);
         let (worker_stop, stop_rx) = watch::channel(false);
@@ -150,6 +151,7 @@ impl Application {
                 .wrap(security_headers(&state.settings))
         })
         .workers(workers)
+        .worker_max_blocking_threads(blocking_threads)
         .listen(listener)?
         .run();
         Ok(Self {
@@ -193,6 +195,17 @@ async fn flush_counts(state: &AppState) {
     if let Err(e) = statistics::flush(state).await {
         tracing::warn!(kind = ?e.kind(), "writing the check counts at stop failed");
     }
+}
+
+/// The most threads each HTTP worker's blocking pool may hold. The work sent there is database
+/// calls (`Db::run`, each holding one pooled connection) and bounded text scrubbing, so a share
+/// of the connection pool and two spare are all it can use at once; anything more waits in the
+/// runtime's queue instead of in `pool.get()`. actix's default (512 ÷ cores) let receipt
+/// lookups and checks grow the process to 100–150 threads, each keeping its allocator cache and
+/// stack, and one benchmark run to 67 MiB resident; with this bound it keeps about 36 threads and
+/// peaked at 45–46 MiB (docs/performance.md).
+fn blocking_threads_per_worker(pool_size: u32, workers: usize) -> usize {
+    (pool_size as usize).div_ceil(workers.max(1)) + 2
 }
 
 pub fn load_or_create_keys(settings: &Settings) -> anyhow::Result<KeyRing> {
