@@ -121,6 +121,26 @@ pub enum Target {
     Postgres(SensitiveString),
 }
 
+/// The URL with `gssencmode=disable` added, unless it already says what it wants. With libpq's
+/// default (`prefer`) every new connection first asks Kerberos for credentials. libkrb5 tears its
+/// mutexes down when the process exits, and a pool thread still connecting at that moment makes
+/// it abort the process (`k5_mutex_lock: Assertion 'r == 0' failed`; diesel issue 3226): seen
+/// here at the end of a test run that had passed. Lookout does not use Kerberos; a deployment
+/// that wants GSSAPI encryption says `gssencmode=require` in its URL and keeps it.
+fn without_gss_probe(url: &str) -> String {
+    let query = url.split_once('?').map(|(_, q)| q);
+    let names_mode = query.is_some_and(|q| {
+        q.split('&')
+            .any(|pair| pair.split('=').next() == Some("gssencmode"))
+    });
+    match query {
+        _ if names_mode => url.to_string(),
+        None => format!("{url}?gssencmode=disable"),
+        Some("") => format!("{url}gssencmode=disable"),
+        Some(_) => format!("{url}&gssencmode=disable"),
+    }
+}
+
 impl Target {
     pub fn parse(url: &str) -> Result<Self, DbError> {
         let url = url.trim();
@@ -131,7 +151,9 @@ impl Target {
             return Ok(Target::Sqlite(PathBuf::from(path)));
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Ok(Target::Postgres(SensitiveString::new(url)));
+            return Ok(Target::Postgres(SensitiveString::new(without_gss_probe(
+                url,
+            ))));
         }
         Err(DbError::UnknownScheme)
     }
@@ -580,6 +602,36 @@ impl From<diesel::result::Error> for crate::domain::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postgres_urls_skip_the_kerberos_probe_unless_they_name_a_mode() {
+        for (url, expected) in [
+            ("postgres://h/db", "postgres://h/db?gssencmode=disable"),
+            ("postgres://h/db?", "postgres://h/db?gssencmode=disable"),
+            (
+                "postgresql://u:p@h:5432/db?sslmode=require",
+                "postgresql://u:p@h:5432/db?sslmode=require&gssencmode=disable",
+            ),
+            (
+                "postgres://h/db?gssencmode=require",
+                "postgres://h/db?gssencmode=require",
+            ),
+            (
+                "postgres://h/db?sslmode=verify-full&gssencmode=prefer",
+                "postgres://h/db?sslmode=verify-full&gssencmode=prefer",
+            ),
+            // A parameter whose name only ends in the word is not the mode.
+            (
+                "postgres://h/db?xgssencmode=1",
+                "postgres://h/db?xgssencmode=1&gssencmode=disable",
+            ),
+        ] {
+            let Ok(Target::Postgres(parsed)) = Target::parse(url) else {
+                panic!("{url} is a PostgreSQL URL");
+            };
+            assert_eq!(parsed.expose(), expected);
+        }
+    }
 
     #[test]
     fn an_unreachable_or_full_database_is_temporary_and_nothing_else_is() {
