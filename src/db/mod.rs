@@ -128,15 +128,12 @@ pub enum Target {
 /// here at the end of a test run that had passed. Lookout does not use Kerberos; a deployment
 /// that wants GSSAPI encryption says `gssencmode=require` in its URL and keeps it.
 fn without_gss_probe(url: &str) -> String {
-    let query = url.split_once('?').map(|(_, q)| q);
-    let names_mode = query.is_some_and(|q| {
-        q.split('&')
-            .any(|pair| pair.split('=').next() == Some("gssencmode"))
-    });
-    match query {
-        _ if names_mode => url.to_string(),
+    match url.split_once('?') {
         None => format!("{url}?gssencmode=disable"),
-        Some("") => format!("{url}gssencmode=disable"),
+        Some((_, "")) => format!("{url}gssencmode=disable"),
+        Some((_, query)) if query.split('&').any(|pair| pair.starts_with("gssencmode=")) => {
+            url.to_string()
+        }
         Some(_) => format!("{url}&gssencmode=disable"),
     }
 }
